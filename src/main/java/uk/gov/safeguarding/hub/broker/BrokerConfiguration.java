@@ -1,0 +1,43 @@
+package uk.gov.safeguarding.hub.broker;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
+
+/**
+ * The broker: embedded Artemis with a persistent journal by default, any broker Spring Boot can connect to
+ * by configuration ({@code spring.artemis.mode=native}, {@code spring.artemis.broker-url}). Camel's JMS component
+ * runs over Spring Boot's connection factory.
+ */
+@Configuration
+class BrokerConfiguration {
+
+    static final String DELIVERY_QUEUE = "hub.delivery";
+    static final String DEAD_LETTER_QUEUE = "hub.dead-letter";
+
+    @Bean("jms")
+    JmsComponent jms(ConnectionFactory connectionFactory) {
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(connectionFactory);
+        return jms;
+    }
+
+    /**
+     * Redelivery with backoff, counted by the broker, so a failing delivery waits without holding a consumer thread
+     * and its schedule survives a restart. On an external broker, configure the same address settings there.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer deliveryRedelivery(DeliveryProperties delivery) {
+        return configuration -> configuration.addAddressSetting(DELIVERY_QUEUE, new AddressSettings()
+                .setRedeliveryDelay(delivery.initialBackoff().toMillis())
+                .setRedeliveryMultiplier(delivery.backoffMultiplier())
+                .setMaxRedeliveryDelay(delivery.maxBackoff().toMillis())
+                .setMaxDeliveryAttempts(delivery.brokerMaxAttempts())
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE)));
+    }
+}

@@ -1,0 +1,28 @@
+package uk.gov.safeguarding.hub.delivery;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.safeguarding.hub.audit.AuditEvent;
+import uk.gov.safeguarding.hub.audit.AuditTrail;
+
+/** Records in the database that a delivery's message now sits in the dead-letter queue, and why. */
+@Component("deadLetterRecorder")
+public class DeadLetterRecorder {
+
+    private final DeliveryRepository deliveries;
+    private final AuditTrail audit;
+
+    DeadLetterRecorder(DeliveryRepository deliveries, AuditTrail audit) {
+        this.deliveries = deliveries;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public void record(String deliveryId, String cause) {
+        deliveries.find(deliveryId).ifPresent(delivery -> {
+            if (deliveries.markDeadLettered(deliveryId)) {
+                audit.record(delivery.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB, cause);
+            }
+        });
+    }
+}

@@ -1,0 +1,90 @@
+package uk.gov.safeguarding.hub.delivery;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import uk.gov.safeguarding.hub.routing.Channel;
+import uk.gov.safeguarding.hub.routing.Recipient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class DeliveryRepository {
+
+    private static final String COLUMNS =
+            "id, notification_id, recipient, channel, state, attempts, last_error, sent_at, acknowledged_at";
+    private final JdbcClient jdbc;
+
+    DeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Plans a delivery in the caller's transaction; the outbox relay puts it on the broker after commit. */
+    public String plan(String notificationId, Recipient recipient, Channel channel, OffsetDateTime now) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO delivery (id, notification_id, recipient, channel, state, attempts, created_at)
+                        VALUES (?, ?, ?, ?, 'PENDING', 0, ?)""")
+                .params(id, notificationId, recipient.name(), channel.name(), now)
+                .update();
+        return id;
+    }
+
+    public Optional<StoredDelivery> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE id = ?").param(id).query(DeliveryRepository::map).optional();
+    }
+
+    public List<StoredDelivery> forNotification(String notificationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE notification_id = ? ORDER BY recipient, channel")
+                .param(notificationId).query(DeliveryRepository::map).list();
+    }
+
+    List<String> unpublished(int limit) {
+        return jdbc.sql("SELECT id FROM delivery WHERE published_at IS NULL ORDER BY created_at LIMIT ?")
+                .param(limit).query((rs, i) -> rs.getString(1)).list();
+    }
+
+    void markPublished(String id, OffsetDateTime now) {
+        jdbc.sql("UPDATE delivery SET published_at = ? WHERE id = ? AND published_at IS NULL").params(now, id).update();
+    }
+
+    /** Records a successful attempt; false when the delivery was no longer PENDING (made by a concurrent attempt). */
+    boolean markSent(String id, OffsetDateTime now) {
+        return jdbc.sql("""
+                        UPDATE delivery SET state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL
+                        WHERE id = ? AND state = 'PENDING'""")
+                .params(now, id).update() == 1;
+    }
+
+    /** Counts a failed attempt and returns the attempts made so far. */
+    int recordFailure(String id, String cause) {
+        jdbc.sql("UPDATE delivery SET attempts = attempts + 1, last_error = ? WHERE id = ?")
+                .params(truncate(cause), id).update();
+        return jdbc.sql("SELECT attempts FROM delivery WHERE id = ?").param(id).query(Integer.class).single();
+    }
+
+    boolean markDeadLettered(String id) {
+        return jdbc.sql("UPDATE delivery SET state = 'DEAD_LETTERED' WHERE id = ? AND state = 'PENDING'")
+                .param(id).update() == 1;
+    }
+
+    private static String truncate(String cause) {
+        return cause == null || cause.length() <= 1000 ? cause : cause.substring(0, 997) + "...";
+    }
+
+    private static StoredDelivery map(ResultSet rs, int row) throws SQLException {
+        return new StoredDelivery(rs.getString("id"), rs.getString("notification_id"),
+                Recipient.valueOf(rs.getString("recipient")), Channel.valueOf(rs.getString("channel")),
+                DeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("acknowledged_at", OffsetDateTime.class));
+    }
+
+    public record StoredDelivery(String id, String notificationId, Recipient recipient, Channel channel,
+                                 DeliveryState state, int attempts, String lastError, OffsetDateTime sentAt,
+                                 OffsetDateTime acknowledgedAt) {
+    }
+}

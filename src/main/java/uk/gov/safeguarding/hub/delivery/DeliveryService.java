@@ -1,0 +1,139 @@
+package uk.gov.safeguarding.hub.delivery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.safeguarding.hub.HubProperties;
+import uk.gov.safeguarding.hub.acknowledgement.AcknowledgementTokens;
+import uk.gov.safeguarding.hub.audit.AuditEvent;
+import uk.gov.safeguarding.hub.audit.AuditTrail;
+import uk.gov.safeguarding.hub.clock.ClockRepository;
+import uk.gov.safeguarding.hub.clock.ClockType;
+import uk.gov.safeguarding.hub.clock.StatutoryClocks;
+import uk.gov.safeguarding.hub.delivery.DeliveryRepository.StoredDelivery;
+import uk.gov.safeguarding.hub.notification.NotificationRepository;
+import uk.gov.safeguarding.hub.notification.NotificationRepository.StoredNotification;
+import uk.gov.safeguarding.hub.routing.Channel;
+import uk.gov.safeguarding.hub.routing.RecipientDirectory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Makes one delivery: called by the {@code delivery} route with a delivery id from the broker. A delivery already
+ * made is never made again; a failed attempt is counted, and the caller learns whether to retry or dead-letter.
+ */
+@Service("deliveryService")
+public class DeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+
+    private final DeliveryRepository deliveries;
+    private final NotificationRepository notifications;
+    private final ClockRepository clocks;
+    private final StatutoryClocks statutoryClocks;
+    private final RecipientDirectory directory;
+    private final EmailChannel email;
+    private final WebhookChannel webhook;
+    private final AcknowledgementTokens tokens;
+    private final AuditTrail audit;
+    private final HubProperties hub;
+    private final DeliveryProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final EmailComposer composer = new EmailComposer();
+
+    DeliveryService(DeliveryRepository deliveries, NotificationRepository notifications, ClockRepository clocks,
+                    StatutoryClocks statutoryClocks, RecipientDirectory directory, EmailChannel email,
+                    WebhookChannel webhook, AcknowledgementTokens tokens, AuditTrail audit, HubProperties hub,
+                    DeliveryProperties properties, TransactionTemplate transaction, Clock clock) {
+        this.deliveries = deliveries;
+        this.notifications = notifications;
+        this.clocks = clocks;
+        this.statutoryClocks = statutoryClocks;
+        this.directory = directory;
+        this.email = email;
+        this.webhook = webhook;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.hub = hub;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public void deliver(String deliveryId) {
+        StoredDelivery delivery = deliveries.find(deliveryId).orElseThrow(() ->
+                new DeliveryAttemptsExhaustedException("No delivery " + deliveryId + " in the database", null));
+        if (delivery.state() != DeliveryState.PENDING) {
+            log.info("Delivery {} is already {}; not made again", deliveryId, delivery.state());
+            return;
+        }
+        StoredNotification notification = notifications.find(delivery.notificationId()).orElseThrow();
+        try {
+            send(delivery, notification);
+        } catch (Exception e) {
+            failed(delivery, e);
+        }
+        transaction.executeWithoutResult(tx -> {
+            if (deliveries.markSent(deliveryId, OffsetDateTime.now(clock))) {
+                audit.record(notification.id(), AuditEvent.SENT, AuditTrail.HUB,
+                        delivery.recipient() + " by " + delivery.channel() + ", attempt " + (delivery.attempts() + 1));
+                statutoryClocks.start(notification.id(), ClockType.RAPID_REVIEW, statutoryClocks.today(), AuditTrail.HUB);
+            }
+        });
+    }
+
+    private void send(StoredDelivery delivery, StoredNotification notification) throws Exception {
+        DeliveryContent content = content(delivery, notification);
+        RecipientDirectory.Channels channels = directory.channelsOf(delivery.recipient());
+        if (delivery.channel() == Channel.EMAIL) {
+            email.send(delivery.id(), channels.emails(), composer.subject(content), composer.text(content),
+                    composer.html(content));
+        } else {
+            webhook.post(delivery.id(), channels.webhook(), webhookPayload(content, notification));
+        }
+    }
+
+    private void failed(StoredDelivery delivery, Exception cause) {
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        String description = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        int attempts = deliveries.recordFailure(delivery.id(), description);
+        String detail = delivery.recipient() + " by " + delivery.channel() + ", attempt " + attempts + " of "
+                + properties.maxAttempts() + " failed: " + description;
+        audit.record(delivery.notificationId(), AuditEvent.FAILED, AuditTrail.HUB, detail);
+        log.warn("Delivery {} {}", delivery.id(), detail);
+        if (attempts >= properties.maxAttempts()) {
+            throw new DeliveryAttemptsExhaustedException(detail, cause);
+        }
+        throw new DeliveryFailedException(detail, cause);
+    }
+
+    private DeliveryContent content(StoredDelivery delivery, StoredNotification notification) {
+        LocalDate deadline = clocks.forNotification(notification.id()).stream()
+                .filter(c -> c.clock() == ClockType.NOTIFICATION).findFirst().orElseThrow().deadline();
+        return new DeliveryContent(delivery.id(), notification.id(), delivery.recipient(), notification.trustReference(),
+                notification.localAuthority(), notification.incidentType().name(), notification.occurredOn(),
+                notification.awareOn(), deadline, notification.late(),
+                hub.link("/acknowledgements/" + tokens.issue(delivery.id(), clock.instant())),
+                hub.link("/api/v1/notifications/" + notification.id()));
+    }
+
+    private WebhookPayload webhookPayload(DeliveryContent content, StoredNotification notification) {
+        Map<String, LocalDate> deadlines = new LinkedHashMap<>();
+        clocks.forNotification(notification.id()).forEach(c -> deadlines.put(c.clock().name(), c.deadline()));
+        return new WebhookPayload("notification", content.deliveryId(), notification.id(), content.recipient().name(),
+                notification.trustReference(), notification.localAuthority(), notification.late(),
+                new WebhookPayload.Incident(notification.incidentType().name(), notification.occurredOn(),
+                        notification.awareOn(), notification.location(), notification.abuseOrNeglect(),
+                        notification.summary()),
+                notifications.children(notification.id()), deadlines, content.acknowledgementUrl(),
+                content.notificationApiUrl() + "/acknowledgements");
+    }
+}

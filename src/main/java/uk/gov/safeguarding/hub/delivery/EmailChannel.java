@@ -1,0 +1,95 @@
+package uk.gov.safeguarding.hub.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import uk.gov.safeguarding.hub.HubProperties;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Sends an email over SMTP when {@code spring.mail.host} is set; otherwise writes it as an RFC 5322 {@code .eml}
+ * file to {@code <hub.data-dir>/outbox/} (SPEC §8). Each email has a stable Message-ID made from its delivery id,
+ * so that a receiver can drop the repeat that at-least-once delivery may cause; the outbox file name is stable
+ * too, so a repeat replaces the file.
+ */
+@Component
+public class EmailChannel {
+
+    private final ObjectProvider<JavaMailSender> smtp;
+    private final Path outboxDir;
+    private final String from;
+    private final Clock clock;
+
+    EmailChannel(ObjectProvider<JavaMailSender> smtp, HubProperties hub, @Value("${hub.mail.from}") String from, Clock clock) {
+        this.smtp = smtp;
+        this.outboxDir = hub.dataDir().resolve("outbox");
+        this.from = from;
+        this.clock = clock;
+    }
+
+    public void send(String deliveryId, List<String> to, String subject, String text, String html)
+            throws MessagingException, IOException {
+        JavaMailSender sender = smtp.getIfAvailable();
+        MimeMessage message = new StableIdMessage(sender == null ? Session.getInstance(new Properties()) : null, sender,
+                "<" + deliveryId + "@sin-hub>");
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(new InternetAddress(from));
+        helper.setTo(to.toArray(String[]::new));
+        helper.setSubject(subject);
+        helper.setText(text, html);
+        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("X-Hub-Delivery-Id", deliveryId);
+        if (sender != null) {
+            try {
+                sender.send(message);
+            } catch (MailException e) {
+                throw new MessagingException("SMTP delivery failed: " + e.getMessage(), e);
+            }
+        } else {
+            writeToOutbox(deliveryId, message);
+        }
+    }
+
+    private void writeToOutbox(String deliveryId, MimeMessage message) throws IOException, MessagingException {
+        Files.createDirectories(outboxDir);
+        Path target = outboxDir.resolve(deliveryId + ".eml");
+        Path partial = outboxDir.resolve(deliveryId + ".eml.partial");
+        message.saveChanges();
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            message.writeTo(out);
+        }
+        // readers of the outbox never see a half-written email
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A message whose Message-ID survives saveChanges(), which would otherwise replace it with a random one. */
+    private static final class StableIdMessage extends MimeMessage {
+        private final String messageId;
+
+        StableIdMessage(Session session, JavaMailSender sender, String messageId) {
+            super(sender != null ? sender.createMimeMessage().getSession() : session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

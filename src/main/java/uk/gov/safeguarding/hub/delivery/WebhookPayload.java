@@ -1,0 +1,21 @@
+package uk.gov.safeguarding.hub.delivery;
+
+import uk.gov.safeguarding.hub.notification.NotificationRepository.StoredChild;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of a webhook delivery: the notification with its acknowledgement URL (SPEC §8). A webhook is an
+ * authenticated delivery to a statutory recipient, so it carries the child details the notification holds.
+ */
+public record WebhookPayload(String event, String deliveryId, String notificationId, String recipient,
+                             String trustReference, String localAuthority, boolean late, Incident incident,
+                             List<StoredChild> children, Map<String, LocalDate> deadlines, String acknowledgementUrl,
+                             String acknowledgementApi) {
+
+    public record Incident(String type, LocalDate occurredOn, LocalDate awareOn, String location, String abuseOrNeglect,
+                           String summary) {
+    }
+}

@@ -1,0 +1,73 @@
+package uk.gov.safeguarding.hub.notification;
+
+import org.springframework.stereotype.Service;
+import uk.gov.safeguarding.hub.audit.AuditTrail;
+import uk.gov.safeguarding.hub.clock.ClockRepository;
+import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
+import uk.gov.safeguarding.hub.delivery.DeliveryState;
+import uk.gov.safeguarding.hub.routing.Recipient;
+import uk.gov.safeguarding.hub.security.HubClient;
+import uk.gov.safeguarding.hub.web.ApiProblem;
+
+import java.util.List;
+
+/** Reads a notification for a client allowed to see it; for anyone else it does not exist. */
+@Service
+public class NotificationQueries {
+
+    private final NotificationRepository notifications;
+    private final DeliveryRepository deliveries;
+    private final ClockRepository clocks;
+    private final AuditTrail audit;
+
+    NotificationQueries(NotificationRepository notifications, DeliveryRepository deliveries, ClockRepository clocks,
+                        AuditTrail audit) {
+        this.notifications = notifications;
+        this.deliveries = deliveries;
+        this.clocks = clocks;
+        this.audit = audit;
+    }
+
+    public NotificationRepository.StoredNotification visibleTo(String id, HubClient client) {
+        return notifications.find(id)
+                .filter(n -> mayRead(client, n))
+                .orElseThrow(() -> ApiProblem.notFound("Notification " + id));
+    }
+
+    public NotificationView view(String id, HubClient client) {
+        NotificationRepository.StoredNotification n = visibleTo(id, client);
+        List<DeliveryRepository.StoredDelivery> stored = deliveries.forNotification(id);
+        List<NotificationView.Delivery> deliveryViews = stored.stream()
+                .map(d -> new NotificationView.Delivery(d.recipient(), d.channel().name(), d.state().name(), d.attempts(),
+                        d.sentAt(), d.acknowledgedAt(), d.lastError()))
+                .toList();
+        List<NotificationView.Clock> clockViews = clocks.forNotification(id).stream()
+                .map(c -> new NotificationView.Clock(c.clock().name(), c.startsOn(), c.deadline(), c.state(), c.metAt(),
+                        c.breachedAt(), c.calendarCovered()))
+                .toList();
+        return new NotificationView(n.id(), n.trustReference(), n.localAuthority(), status(stored), n.late(),
+                new NotificationView.Incident(n.incidentType().name(), n.occurredOn(), n.awareOn(), n.location(),
+                        n.abuseOrNeglect()),
+                n.receivedAt(), n.recipients(), deliveryViews, clockViews, List.of(), audit.forNotification(id));
+    }
+
+    static boolean mayRead(HubClient client, NotificationRepository.StoredNotification n) {
+        return client.isOperations()
+                || client.isTrustFor(n.localAuthority())
+                || (client.isAgency() && n.recipients().stream().map(Recipient::name).anyMatch(client.scope()::equals));
+    }
+
+    /** One word for the whole notification, from its deliveries. */
+    static String status(List<DeliveryRepository.StoredDelivery> deliveries) {
+        if (deliveries.stream().anyMatch(d -> d.state() == DeliveryState.DEAD_LETTERED)) {
+            return "NEEDS_ATTENTION";
+        }
+        if (deliveries.stream().allMatch(d -> d.state() == DeliveryState.ACKNOWLEDGED)) {
+            return "ACKNOWLEDGED";
+        }
+        if (deliveries.stream().allMatch(d -> d.state().delivered() || d.state() == DeliveryState.DISCARDED)) {
+            return "DELIVERED";
+        }
+        return "DELIVERING";
+    }
+}

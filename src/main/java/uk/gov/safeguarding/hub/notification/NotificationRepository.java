@@ -1,0 +1,113 @@
+package uk.gov.safeguarding.hub.notification;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import uk.gov.safeguarding.hub.routing.Recipient;
+import uk.gov.safeguarding.hub.security.ChildDataCipher;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@Repository
+public class NotificationRepository {
+
+    private final JdbcClient jdbc;
+    private final ChildDataCipher cipher;
+
+    NotificationRepository(JdbcClient jdbc, ChildDataCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    void insert(String id, NotificationRequest request, String requestSha256, boolean late, OffsetDateTime receivedAt,
+                String receivedBy, Set<Recipient> recipients) {
+        NotificationRequest.Incident incident = request.incident();
+        NotificationRequest.Notifier notifier = request.notifier();
+        jdbc.sql("""
+                        INSERT INTO notification (id, trust_reference, local_authority, request_sha256, incident_type,
+                          occurred_on, aware_on, location, abuse_or_neglect, summary, notifier_name, notifier_role,
+                          notifier_email, notifier_phone, late, received_at, received_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, request.trustReference(), request.localAuthority(), requestSha256, incident.type().name(),
+                        incident.occurredOn(), incident.awareOn(), incident.location().name(),
+                        incident.abuseOrNeglect().name(), incident.summary(), notifier.name(), notifier.role(),
+                        notifier.email(), notifier.phone(), late, receivedAt, receivedBy)
+                .update();
+        for (int i = 0; i < request.children().size(); i++) {
+            NotificationRequest.Child child = request.children().get(i);
+            jdbc.sql("""
+                            INSERT INTO child (notification_id, position, age_years, age_weeks, sex, ethnicity,
+                              legal_status, name_encrypted, date_of_birth_encrypted)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, i, child.ageYears(), child.ageWeeks(), child.sex().name(), child.ethnicity(),
+                            child.legalStatus().name(), cipher.encrypt(child.name()),
+                            cipher.encrypt(child.dateOfBirth() == null ? null : child.dateOfBirth().toString()))
+                    .update();
+        }
+        for (Recipient recipient : recipients) {
+            jdbc.sql("INSERT INTO notification_recipient (notification_id, recipient) VALUES (?, ?)")
+                    .params(id, recipient.name())
+                    .update();
+        }
+    }
+
+    Optional<StoredReference> findByReference(String localAuthority, String trustReference) {
+        return jdbc.sql("SELECT id, request_sha256 FROM notification WHERE local_authority = ? AND trust_reference = ?")
+                .params(localAuthority, trustReference)
+                .query((rs, i) -> new StoredReference(rs.getString("id"), rs.getString("request_sha256")))
+                .optional();
+    }
+
+    public Optional<StoredNotification> find(String id) {
+        return jdbc.sql("""
+                        SELECT id, trust_reference, local_authority, incident_type, occurred_on, aware_on, location,
+                               abuse_or_neglect, summary, late, received_at
+                        FROM notification WHERE id = ?""")
+                .param(id)
+                .query((rs, i) -> new StoredNotification(rs.getString("id"), rs.getString("trust_reference"),
+                        rs.getString("local_authority"), NotificationRequest.IncidentType.valueOf(rs.getString("incident_type")),
+                        rs.getObject("occurred_on", LocalDate.class), rs.getObject("aware_on", LocalDate.class),
+                        rs.getString("location"), rs.getString("abuse_or_neglect"), rs.getString("summary"),
+                        rs.getBoolean("late"), rs.getObject("received_at", OffsetDateTime.class), recipients(id)))
+                .optional();
+    }
+
+    public List<Recipient> recipients(String notificationId) {
+        return jdbc.sql("SELECT recipient FROM notification_recipient WHERE notification_id = ?")
+                .param(notificationId)
+                .query((rs, i) -> Recipient.valueOf(rs.getString(1)))
+                .list().stream().sorted().toList();
+    }
+
+    /** The children of a notification with their identifying fields decrypted; for authenticated deliveries only. */
+    public List<StoredChild> children(String notificationId) {
+        return jdbc.sql("""
+                        SELECT age_years, age_weeks, sex, ethnicity, legal_status, name_encrypted, date_of_birth_encrypted
+                        FROM child WHERE notification_id = ? ORDER BY position""")
+                .param(notificationId)
+                .query((rs, i) -> {
+                    String dateOfBirth = cipher.decrypt(rs.getString("date_of_birth_encrypted"));
+                    return new StoredChild(rs.getInt("age_years"), (Integer) rs.getObject("age_weeks"),
+                            rs.getString("sex"), rs.getString("ethnicity"), rs.getString("legal_status"),
+                            cipher.decrypt(rs.getString("name_encrypted")),
+                            dateOfBirth == null ? null : LocalDate.parse(dateOfBirth));
+                })
+                .list();
+    }
+
+    record StoredReference(String id, String requestSha256) {
+    }
+
+    public record StoredNotification(String id, String trustReference, String localAuthority,
+                                     NotificationRequest.IncidentType incidentType, LocalDate occurredOn,
+                                     LocalDate awareOn, String location, String abuseOrNeglect, String summary,
+                                     boolean late, OffsetDateTime receivedAt, List<Recipient> recipients) {
+    }
+
+    public record StoredChild(int ageYears, Integer ageWeeks, String sex, String ethnicity, String legalStatus,
+                              String name, LocalDate dateOfBirth) {
+    }
+}

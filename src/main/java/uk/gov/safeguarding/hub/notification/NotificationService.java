@@ -1,0 +1,159 @@
+package uk.gov.safeguarding.hub.notification;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.safeguarding.hub.audit.AuditEvent;
+import uk.gov.safeguarding.hub.audit.AuditTrail;
+import uk.gov.safeguarding.hub.clock.ClockRepository;
+import uk.gov.safeguarding.hub.clock.ClockType;
+import uk.gov.safeguarding.hub.clock.StatutoryClocks;
+import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
+import uk.gov.safeguarding.hub.routing.Channel;
+import uk.gov.safeguarding.hub.routing.IncidentFacts;
+import uk.gov.safeguarding.hub.routing.Recipient;
+import uk.gov.safeguarding.hub.routing.RecipientDirectory;
+import uk.gov.safeguarding.hub.routing.RoutingDecision;
+import uk.gov.safeguarding.hub.routing.StatutoryRouting;
+import uk.gov.safeguarding.hub.security.HubClient;
+import uk.gov.safeguarding.hub.web.ApiProblem;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Intake: checks a notification, routes it by statute and stores it with its planned deliveries and its
+ * NOTIFICATION clock in one transaction. The outbox relay hands the deliveries to the broker after commit.
+ */
+@Service
+public class NotificationService {
+
+    private final StatutoryRouting routing;
+    private final RecipientDirectory directory;
+    private final NotificationRepository notifications;
+    private final DeliveryRepository deliveries;
+    private final ClockRepository clocks;
+    private final StatutoryClocks statutoryClocks;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ObjectMapper canonicalJson;
+
+    NotificationService(StatutoryRouting routing, RecipientDirectory directory, NotificationRepository notifications,
+                        DeliveryRepository deliveries, ClockRepository clocks, StatutoryClocks statutoryClocks,
+                        AuditTrail audit, TransactionTemplate transaction, Clock clock, ObjectMapper mapper) {
+        this.routing = routing;
+        this.directory = directory;
+        this.notifications = notifications;
+        this.deliveries = deliveries;
+        this.clocks = clocks;
+        this.statutoryClocks = statutoryClocks;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.canonicalJson = mapper.copy()
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    public Submission submit(NotificationRequest request, HubClient client) {
+        if (!client.isTrustFor(request.localAuthority())) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Wrong local authority",
+                    "This API key may only notify for its own local authority; nothing was stored");
+        }
+        List<ApiProblem.FieldError> dateErrors = DateSanity.check(request, statutoryClocks.today());
+        if (!dateErrors.isEmpty()) {
+            throw ApiProblem.invalid(dateErrors);
+        }
+        RoutingDecision decision = routing.route(facts(request));
+        if (!decision.notifiable()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Not notifiable",
+                    "This incident meets neither notification duty, so nothing was stored. "
+                            + String.join(" ", decision.refusalReasons()),
+                    decision.refusalReasons().stream().map(r -> new ApiProblem.FieldError("incident", r)).toList());
+        }
+        String sha256 = sha256(request);
+        var existing = notifications.findByReference(request.localAuthority(), request.trustReference());
+        if (existing.isPresent()) {
+            return repeat(existing.get(), sha256);
+        }
+        try {
+            return transaction.execute(tx -> store(request, client, decision, sha256));
+        } catch (DuplicateKeyException raced) {
+            // the same reference was stored concurrently: answer as for any repeat
+            return repeat(notifications.findByReference(request.localAuthority(), request.trustReference())
+                    .orElseThrow(() -> raced), sha256);
+        }
+    }
+
+    private Submission store(NotificationRequest request, HubClient client, RoutingDecision decision, String sha256) {
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate awareOn = request.incident().awareOn();
+        boolean late = statutoryClocks.hasClosed(statutoryClocks.deadline(ClockType.NOTIFICATION, awareOn).date());
+        notifications.insert(id, request, sha256, late, now, client.name(), decision.recipients());
+        audit.record(id, AuditEvent.RECEIVED, client.name(), "trustReference " + request.trustReference()
+                + ", " + request.incident().type() + (late ? ", after its NOTIFICATION deadline (late)" : ""));
+        statutoryClocks.start(id, ClockType.NOTIFICATION, awareOn, client.name());
+        for (Recipient recipient : decision.recipients().stream().sorted().toList()) {
+            for (Channel channel : directory.channelsOf(recipient).channels()) {
+                deliveries.plan(id, recipient, channel, now);
+            }
+        }
+        audit.record(id, AuditEvent.ROUTED, AuditTrail.HUB, decision.recipients().stream().sorted().toList()
+                + " under: " + String.join("; ", decision.rulesApplied()));
+        return submission(id, true);
+    }
+
+    private Submission repeat(NotificationRepository.StoredReference existing, String sha256) {
+        if (!existing.requestSha256().equals(sha256)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Reference already used",
+                    "This trustReference was already notified with different content (notification "
+                            + existing.id() + "); nothing was changed. Use a new trustReference for a new incident.");
+        }
+        return submission(existing.id(), false);
+    }
+
+    private Submission submission(String id, boolean created) {
+        NotificationRepository.StoredNotification stored = notifications.find(id).orElseThrow();
+        Map<String, LocalDate> deadlines = new LinkedHashMap<>();
+        clocks.forNotification(id).forEach(c -> deadlines.put(c.clock().name(), c.deadline()));
+        return new Submission(id, "ACCEPTED", stored.late(), stored.recipients(), deadlines, created);
+    }
+
+    private static IncidentFacts facts(NotificationRequest request) {
+        NotificationRequest.Incident incident = request.incident();
+        return new IncidentFacts(
+                incident.type() == NotificationRequest.IncidentType.DEATH,
+                incident.abuseOrNeglect() != NotificationRequest.AbuseOrNeglect.NOT_SUSPECTED,
+                request.children().stream().anyMatch(c -> c.legalStatus() == NotificationRequest.LegalStatus.LOOKED_AFTER));
+    }
+
+    private String sha256(NotificationRequest request) {
+        try {
+            byte[] canonical = canonicalJson.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not fingerprint a notification", e);
+        }
+    }
+
+    /** The answer to an intake: 202 when {@code created}, 200 for a repeat of the same notification. */
+    public record Submission(String id, String status, boolean late, List<Recipient> recipients,
+                             Map<String, LocalDate> deadlines, @JsonIgnore boolean created) {
+    }
+}

@@ -1,0 +1,29 @@
+package uk.gov.safeguarding.hub.notification;
+
+import uk.gov.safeguarding.hub.audit.AuditTrail;
+import uk.gov.safeguarding.hub.routing.Recipient;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** {@code GET /api/v1/notifications/{id}} (SPEC §6). Carries no child data. */
+public record NotificationView(String id, String trustReference, String localAuthority, String status, boolean late,
+                               Incident incident, OffsetDateTime receivedAt, List<Recipient> recipients,
+                               List<Delivery> deliveries, List<Clock> clocks, List<Escalation> escalations,
+                               List<AuditTrail.Entry> audit) {
+
+    public record Incident(String type, LocalDate occurredOn, LocalDate awareOn, String location, String abuseOrNeglect) {
+    }
+
+    public record Delivery(Recipient recipient, String channel, String state, int attempts, OffsetDateTime sentAt,
+                           OffsetDateTime acknowledgedAt, String lastError) {
+    }
+
+    public record Clock(String clock, LocalDate startsOn, LocalDate deadline, String state, OffsetDateTime metAt,
+                        OffsetDateTime breachedAt, boolean calendarCovered) {
+    }
+
+    public record Escalation(String clock, String rung, OffsetDateTime firedAt, List<String> to) {
+    }
+}

@@ -1,0 +1,86 @@
+package uk.gov.safeguarding.hub.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Encrypts child-identifying fields (name, date of birth) with AES-256-GCM before they reach the database.
+ * The stored form is {@code <key id>:<base64 of nonce + ciphertext>}, so that keys can rotate: new values use the
+ * active key, old values are read with the key they name.
+ */
+public final class ChildDataCipher {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private final SecureRandom random = new SecureRandom();
+    private final String activeKeyId;
+    private final Map<String, SecretKeySpec> keys;
+
+    public ChildDataCipher(Properties properties) {
+        this.activeKeyId = properties.activeKeyId();
+        this.keys = properties.keys().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> {
+            byte[] key = Base64.getDecoder().decode(e.getValue());
+            if (key.length != 32) {
+                throw new IllegalStateException("Child-data key '" + e.getKey() + "' must be 32 bytes (AES-256), base64");
+            }
+            return new SecretKeySpec(key, "AES");
+        }));
+        if (!keys.containsKey(activeKeyId)) {
+            throw new IllegalStateException("hub.child-data.active-key-id '" + activeKeyId + "' names no key in hub.child-data.keys");
+        }
+    }
+
+    public String encrypt(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] stored = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, stored, NONCE_BYTES, sealed.length);
+            return activeKeyId + ":" + Base64.getEncoder().encodeToString(stored);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not encrypt child data", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        int colon = stored.indexOf(':');
+        String keyId = stored.substring(0, colon);
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("Child data was encrypted with key '" + keyId + "', which is not configured");
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(stored.substring(colon + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not decrypt child data with key '" + keyId + "'", e);
+        }
+    }
+
+    @ConfigurationProperties("hub.child-data")
+    public record Properties(String activeKeyId, Map<String, String> keys) {
+    }
+}

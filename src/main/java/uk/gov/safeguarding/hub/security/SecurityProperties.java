@@ -1,0 +1,21 @@
+package uk.gov.safeguarding.hub.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * API clients and their keys. Keys are held only as SHA-256 hashes; each client may have several (rotation).
+ *
+ * @param demoCredentials true while the local demo credentials of SPEC §8 are configured
+ */
+@ConfigurationProperties("hub.security")
+public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> apiKeys) {
+
+    public SecurityProperties {
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    }
+
+    public record ApiKeyClient(String client, ClientRole role, String scope, List<String> keySha256) {
+    }
+}
