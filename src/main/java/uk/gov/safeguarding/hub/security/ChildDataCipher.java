@@ -26,6 +26,9 @@ public final class ChildDataCipher {
     private final Map<String, SecretKeySpec> keys;
 
     public ChildDataCipher(Properties properties) {
+        if (properties.activeKeyId() == null) {
+            throw new IllegalStateException("hub.child-data.active-key-id and hub.child-data.keys must be set");
+        }
         this.activeKeyId = properties.activeKeyId();
         this.keys = properties.keys().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> {
             byte[] key = Base64.getDecoder().decode(e.getValue());
@@ -82,5 +85,9 @@ public final class ChildDataCipher {
 
     @ConfigurationProperties("hub.child-data")
     public record Properties(String activeKeyId, Map<String, String> keys) {
+
+        public Properties {
+            keys = keys == null ? Map.of() : Map.copyOf(keys);
+        }
     }
 }
