@@ -18,6 +18,7 @@ import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
 class BrokerConfiguration {
 
     static final String DELIVERY_QUEUE = "hub.delivery";
+    static final String ESCALATION_QUEUE = "hub.escalation";
     static final String DEAD_LETTER_QUEUE = "hub.dead-letter";
 
     @Bean("jms")
@@ -32,12 +33,16 @@ class BrokerConfiguration {
      * and its schedule survives a restart. On an external broker, configure the same address settings there.
      */
     @Bean
-    ArtemisConfigurationCustomizer deliveryRedelivery(DeliveryProperties delivery) {
-        return configuration -> configuration.addAddressSetting(DELIVERY_QUEUE, new AddressSettings()
-                .setRedeliveryDelay(delivery.initialBackoff().toMillis())
-                .setRedeliveryMultiplier(delivery.backoffMultiplier())
-                .setMaxRedeliveryDelay(delivery.maxBackoff().toMillis())
-                .setMaxDeliveryAttempts(delivery.brokerMaxAttempts())
-                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE)));
+    ArtemisConfigurationCustomizer redeliveryWithBackoff(DeliveryProperties delivery) {
+        return configuration -> {
+            for (String queue : new String[] {DELIVERY_QUEUE, ESCALATION_QUEUE}) {
+                configuration.addAddressSetting(queue, new AddressSettings()
+                        .setRedeliveryDelay(delivery.initialBackoff().toMillis())
+                        .setRedeliveryMultiplier(delivery.backoffMultiplier())
+                        .setMaxRedeliveryDelay(delivery.maxBackoff().toMillis())
+                        .setMaxDeliveryAttempts(delivery.brokerMaxAttempts())
+                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE)));
+            }
+        };
     }
 }

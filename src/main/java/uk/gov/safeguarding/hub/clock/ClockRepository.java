@@ -5,11 +5,16 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 @Repository
 public class ClockRepository {
 
+    private static final String COLUMNS =
+            "notification_id, clock, starts_on, deadline, calendar_covered, state, met_at, breached_at";
     private final JdbcClient jdbc;
 
     ClockRepository(JdbcClient jdbc) {
@@ -27,18 +32,54 @@ public class ClockRepository {
     }
 
     public List<StoredClock> forNotification(String notificationId) {
-        return jdbc.sql("""
-                        SELECT clock, starts_on, deadline, calendar_covered, state, met_at, breached_at
-                        FROM statutory_clock WHERE notification_id = ?""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM statutory_clock WHERE notification_id = ?")
                 .param(notificationId)
-                .query((rs, i) -> new StoredClock(ClockType.valueOf(rs.getString("clock")),
-                        rs.getObject("starts_on", LocalDate.class), rs.getObject("deadline", LocalDate.class),
-                        rs.getBoolean("calendar_covered"), rs.getString("state"),
-                        rs.getObject("met_at", OffsetDateTime.class), rs.getObject("breached_at", OffsetDateTime.class)))
+                .query(ClockRepository::map)
                 .list().stream().sorted((a, b) -> a.clock().compareTo(b.clock())).toList();
     }
 
-    public record StoredClock(ClockType clock, LocalDate startsOn, LocalDate deadline, boolean calendarCovered,
-                              String state, OffsetDateTime metAt, OffsetDateTime breachedAt) {
+    public Optional<StoredClock> find(String notificationId, ClockType clock) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM statutory_clock WHERE notification_id = ? AND clock = ?")
+                .params(notificationId, clock.name())
+                .query(ClockRepository::map)
+                .optional();
+    }
+
+    List<StoredClock> runningWithDeadlineBefore(LocalDate day) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM statutory_clock WHERE state = 'RUNNING' AND deadline < ?")
+                .param(day)
+                .query(ClockRepository::map)
+                .list();
+    }
+
+    boolean meet(String notificationId, ClockType clock, OffsetDateTime now) {
+        return jdbc.sql("""
+                        UPDATE statutory_clock SET state = CASE WHEN state = 'RUNNING' THEN 'MET' ELSE state END, met_at = ?
+                        WHERE notification_id = ? AND clock = ? AND met_at IS NULL""")
+                .params(now, notificationId, clock.name())
+                .update() == 1;
+    }
+
+    boolean breach(String notificationId, ClockType clock, OffsetDateTime now) {
+        return jdbc.sql("""
+                        UPDATE statutory_clock SET state = 'BREACHED', breached_at = ?
+                        WHERE notification_id = ? AND clock = ? AND state = 'RUNNING'""")
+                .params(now, notificationId, clock.name())
+                .update() == 1;
+    }
+
+    private static StoredClock map(ResultSet rs, int row) throws SQLException {
+        return new StoredClock(rs.getString("notification_id"), ClockType.valueOf(rs.getString("clock")),
+                rs.getObject("starts_on", LocalDate.class), rs.getObject("deadline", LocalDate.class),
+                rs.getBoolean("calendar_covered"), rs.getString("state"),
+                rs.getObject("met_at", OffsetDateTime.class), rs.getObject("breached_at", OffsetDateTime.class));
+    }
+
+    public record StoredClock(String notificationId, ClockType clock, LocalDate startsOn, LocalDate deadline,
+                              boolean calendarCovered, String state, OffsetDateTime metAt, OffsetDateTime breachedAt) {
+
+        public boolean met() {
+            return metAt != null;
+        }
     }
 }

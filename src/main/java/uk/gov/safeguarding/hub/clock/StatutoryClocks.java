@@ -1,14 +1,17 @@
 package uk.gov.safeguarding.hub.clock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
-/** Starts the statutory clocks of a notification and says when their windows close. */
+/** Starts, meets and breaches the statutory clocks of a notification (SPEC §3), and says when windows close. */
 @Service
 public class StatutoryClocks {
 
@@ -16,14 +19,16 @@ public class StatutoryClocks {
     private final ClockRepository clocks;
     private final CalendarCoverage coverage;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StatutoryClocks(StatutoryDeadlines deadlines, ClockRepository clocks, CalendarCoverage coverage, AuditTrail audit,
-                    Clock clock) {
+                    ApplicationEventPublisher events, Clock clock) {
         this.deadlines = deadlines;
         this.clocks = clocks;
         this.coverage = coverage;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -49,6 +54,31 @@ public class StatutoryClocks {
             audit.record(notificationId, AuditEvent.CLOCK_STARTED, actor,
                     type + " from " + startsOn + ", deadline " + deadline.date()
                             + (deadline.calendarCovered() ? "" : " (beyond the bank-holiday calendar)"));
+            events.publishEvent(new ClockEvents.Started(notificationId, type, deadline.date()));
+        }
+    }
+
+    /**
+     * Records that a clock's duty is done. A running clock becomes MET; a breached one keeps BREACHED and gains
+     * the time it was finally met. Either way no further escalation fires.
+     */
+    public void meet(String notificationId, ClockType type, String actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (clocks.meet(notificationId, type, now)) {
+            audit.record(notificationId, AuditEvent.CLOCK_MET, actor, type.name());
+            events.publishEvent(new ClockEvents.Met(notificationId, type));
+        }
+    }
+
+    /** Marks every running clock whose window has closed as BREACHED, each once however many instances sweep. */
+    @Transactional
+    public void breachOverdue() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (ClockRepository.StoredClock overdue : clocks.runningWithDeadlineBefore(today())) {
+            if (clocks.breach(overdue.notificationId(), overdue.clock(), now)) {
+                audit.record(overdue.notificationId(), AuditEvent.CLOCK_BREACHED, AuditTrail.HUB,
+                        overdue.clock() + " deadline " + overdue.deadline() + " passed unmet");
+            }
         }
     }
 }

@@ -46,6 +46,19 @@ public final class WorkingDayCalendar {
         return new CalendarDate(day, covers(start) && covers(day));
     }
 
+    /** The N-th working day before {@code end}; {@code end} itself is day 0. */
+    public CalendarDate minusWorkingDays(LocalDate end, int workingDays) {
+        LocalDate day = end;
+        int counted = 0;
+        while (counted < workingDays) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return new CalendarDate(day, covers(day) && covers(end));
+    }
+
     /** Working days from {@code from} (exclusive) to {@code to} (inclusive); negative when {@code to} is earlier. */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {

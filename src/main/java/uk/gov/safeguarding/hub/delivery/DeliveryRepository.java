@@ -67,6 +67,14 @@ public class DeliveryRepository {
         return jdbc.sql("SELECT attempts FROM delivery WHERE id = ?").param(id).query(Integer.class).single();
     }
 
+    /** Marks a recipient's delivered deliveries acknowledged; others keep their state and gain the time. */
+    public void markAcknowledged(String notificationId, Recipient recipient, OffsetDateTime at) {
+        jdbc.sql("""
+                        UPDATE delivery SET acknowledged_at = ?, state = CASE WHEN state = 'SENT' THEN 'ACKNOWLEDGED' ELSE state END
+                        WHERE notification_id = ? AND recipient = ? AND acknowledged_at IS NULL""")
+                .params(at, notificationId, recipient.name()).update();
+    }
+
     boolean markDeadLettered(String id) {
         return jdbc.sql("UPDATE delivery SET state = 'DEAD_LETTERED' WHERE id = ? AND state = 'PENDING'")
                 .param(id).update() == 1;

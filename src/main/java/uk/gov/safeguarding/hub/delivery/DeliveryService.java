@@ -8,6 +8,7 @@ import uk.gov.safeguarding.hub.HubProperties;
 import uk.gov.safeguarding.hub.acknowledgement.AcknowledgementTokens;
 import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
+import uk.gov.safeguarding.hub.broker.AttemptsExhaustedException;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
@@ -68,7 +69,7 @@ public class DeliveryService {
 
     public void deliver(String deliveryId) {
         StoredDelivery delivery = deliveries.find(deliveryId).orElseThrow(() ->
-                new DeliveryAttemptsExhaustedException("No delivery " + deliveryId + " in the database", null));
+                new AttemptsExhaustedException(DeliveryDeadLetters.KIND, "No delivery " + deliveryId + " in the database", null));
         if (delivery.state() != DeliveryState.PENDING) {
             log.info("Delivery {} is already {}; not made again", deliveryId, delivery.state());
             return;
@@ -110,7 +111,7 @@ public class DeliveryService {
         audit.record(delivery.notificationId(), AuditEvent.FAILED, AuditTrail.HUB, detail);
         log.warn("Delivery {} {}", delivery.id(), detail);
         if (attempts >= properties.maxAttempts()) {
-            throw new DeliveryAttemptsExhaustedException(detail, cause);
+            throw new AttemptsExhaustedException(DeliveryDeadLetters.KIND, detail, cause);
         }
         throw new DeliveryFailedException(detail, cause);
     }

@@ -5,6 +5,7 @@ import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
 import uk.gov.safeguarding.hub.delivery.DeliveryState;
+import uk.gov.safeguarding.hub.escalation.EscalationService;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.security.HubClient;
 import uk.gov.safeguarding.hub.web.ApiProblem;
@@ -19,13 +20,15 @@ public class NotificationQueries {
     private final DeliveryRepository deliveries;
     private final ClockRepository clocks;
     private final AuditTrail audit;
+    private final EscalationService escalations;
 
     NotificationQueries(NotificationRepository notifications, DeliveryRepository deliveries, ClockRepository clocks,
-                        AuditTrail audit) {
+                        AuditTrail audit, EscalationService escalations) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.clocks = clocks;
         this.audit = audit;
+        this.escalations = escalations;
     }
 
     public NotificationRepository.StoredNotification visibleTo(String id, HubClient client) {
@@ -48,7 +51,10 @@ public class NotificationQueries {
         return new NotificationView(n.id(), n.trustReference(), n.localAuthority(), status(stored), n.late(),
                 new NotificationView.Incident(n.incidentType().name(), n.occurredOn(), n.awareOn(), n.location(),
                         n.abuseOrNeglect()),
-                n.receivedAt(), n.recipients(), deliveryViews, clockViews, List.of(), audit.forNotification(id));
+                n.receivedAt(), n.recipients(), deliveryViews, clockViews,
+                escalations.fired(id).stream().map(e -> new NotificationView.Escalation(e.clock().name(), e.rung(),
+                        e.firedAt(), e.to())).toList(),
+                audit.forNotification(id));
     }
 
     static boolean mayRead(HubClient client, NotificationRepository.StoredNotification n) {

@@ -7,7 +7,9 @@ import uk.gov.safeguarding.hub.security.ChildDataCipher;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,6 +84,56 @@ public class NotificationRepository {
                 .list().stream().sorted().toList();
     }
 
+    /** Records a recipient's acknowledgement unless it already acknowledged; true when this call recorded it. */
+    public boolean acknowledge(String notificationId, Recipient recipient, OffsetDateTime at, String actor) {
+        return jdbc.sql("""
+                        UPDATE notification_recipient SET acknowledged_at = ?, acknowledged_by = ?
+                        WHERE notification_id = ? AND recipient = ? AND acknowledged_at IS NULL""")
+                .params(at, actor, notificationId, recipient.name())
+                .update() == 1;
+    }
+
+    /** When each recipient acknowledged; a recipient that has not is absent. */
+    public Map<Recipient, OffsetDateTime> acknowledgements(String notificationId) {
+        Map<Recipient, OffsetDateTime> acknowledged = new EnumMap<>(Recipient.class);
+        jdbc.sql("SELECT recipient, acknowledged_at FROM notification_recipient WHERE notification_id = ? AND acknowledged_at IS NOT NULL")
+                .param(notificationId)
+                .query(rs -> {
+                    acknowledged.put(Recipient.valueOf(rs.getString(1)), rs.getObject(2, OffsetDateTime.class));
+                });
+        return acknowledged;
+    }
+
+    public List<Recipient> unacknowledged(String notificationId) {
+        Map<Recipient, OffsetDateTime> acknowledged = acknowledgements(notificationId);
+        return recipients(notificationId).stream().filter(r -> !acknowledged.containsKey(r)).toList();
+    }
+
+    /** Records the rapid-review outcome once; the stored outcome, which may be an earlier one. */
+    public RapidReview recordRapidReview(String notificationId, LocalDate decidedOn, String decision) {
+        jdbc.sql("""
+                        UPDATE notification SET rapid_review_decided_on = ?, rapid_review_decision = ?
+                        WHERE id = ? AND rapid_review_decision IS NULL""")
+                .params(decidedOn, decision, notificationId)
+                .update();
+        return rapidReview(notificationId).orElseThrow();
+    }
+
+    public Optional<RapidReview> rapidReview(String notificationId) {
+        return jdbc.sql("SELECT rapid_review_decided_on, rapid_review_decision FROM notification WHERE id = ? AND rapid_review_decision IS NOT NULL")
+                .param(notificationId)
+                .query((rs, i) -> new RapidReview(rs.getObject(1, LocalDate.class), rs.getString(2)))
+                .optional();
+    }
+
+    /** Records the LCSPR publication date once; the stored date, which may be an earlier one. */
+    public LocalDate recordPublication(String notificationId, LocalDate publishedOn) {
+        jdbc.sql("UPDATE notification SET published_on = ? WHERE id = ? AND published_on IS NULL")
+                .params(publishedOn, notificationId).update();
+        return jdbc.sql("SELECT published_on FROM notification WHERE id = ?").param(notificationId)
+                .query(LocalDate.class).single();
+    }
+
     /** The children of a notification with their identifying fields decrypted; for authenticated deliveries only. */
     public List<StoredChild> children(String notificationId) {
         return jdbc.sql("""
@@ -96,6 +148,9 @@ public class NotificationRepository {
                             dateOfBirth == null ? null : LocalDate.parse(dateOfBirth));
                 })
                 .list();
+    }
+
+    public record RapidReview(LocalDate decidedOn, String decision) {
     }
 
     record StoredReference(String id, String requestSha256) {

@@ -1,0 +1,16 @@
+package uk.gov.safeguarding.hub.clock;
+
+import java.time.LocalDate;
+
+/** What other features hear about clocks, inside the transaction that changed them. */
+public final class ClockEvents {
+
+    private ClockEvents() {
+    }
+
+    public record Started(String notificationId, ClockType clock, LocalDate deadline) {
+    }
+
+    public record Met(String notificationId, ClockType clock) {
+    }
+}

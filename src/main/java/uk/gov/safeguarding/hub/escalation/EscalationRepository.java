@@ -1,0 +1,117 @@
+package uk.gov.safeguarding.hub.escalation;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import uk.gov.safeguarding.hub.clock.ClockType;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The escalation rows. Every state change is a conditional UPDATE on the row's current state, so that when several
+ * hub instances race for the same rung exactly one of them wins.
+ */
+@Repository
+class EscalationRepository {
+
+    private static final String COLUMNS = "notification_id, clock, rung, due_at, state, recipients, attempts, claimed_at, fired_at";
+    private static final String KEY = " WHERE notification_id = ? AND clock = ? AND rung = ?";
+    private final JdbcClient jdbc;
+
+    EscalationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void schedule(EscalationKey key, OffsetDateTime dueAt, List<String> recipients) {
+        jdbc.sql("""
+                        INSERT INTO escalation (notification_id, clock, rung, due_at, state, recipients)
+                        VALUES (?, ?, ?, ?, 'SCHEDULED', ?) ON CONFLICT DO NOTHING""")
+                .params(key.notificationId(), key.clock().name(), key.rung(), dueAt, String.join(",", recipients))
+                .update();
+    }
+
+    Optional<Row> find(EscalationKey key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM escalation" + KEY)
+                .params(key.notificationId(), key.clock().name(), key.rung()).query(EscalationRepository::map).optional();
+    }
+
+    List<Row> scheduledDueBy(OffsetDateTime now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM escalation WHERE state = 'SCHEDULED' AND due_at <= ? ORDER BY due_at")
+                .param(now).query(EscalationRepository::map).list();
+    }
+
+    List<Row> claimedButNotPublishedBefore(OffsetDateTime cutoff) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM escalation WHERE state = 'DUE' AND published_at IS NULL AND claimed_at < ?")
+                .param(cutoff).query(EscalationRepository::map).list();
+    }
+
+    List<Row> fired(String notificationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM escalation WHERE notification_id = ? AND state = 'FIRED' ORDER BY fired_at")
+                .param(notificationId).query(EscalationRepository::map).list();
+    }
+
+    boolean claim(EscalationKey key, OffsetDateTime now) {
+        return transition(key, "state = 'DUE', claimed_at = ?", "state = 'SCHEDULED'", now);
+    }
+
+    boolean reclaim(EscalationKey key, OffsetDateTime previousClaim, OffsetDateTime now) {
+        return jdbc.sql("UPDATE escalation SET claimed_at = ?" + KEY + " AND state = 'DUE' AND published_at IS NULL AND claimed_at = ?")
+                .params(now, key.notificationId(), key.clock().name(), key.rung(), previousClaim).update() == 1;
+    }
+
+    boolean skip(EscalationKey key) {
+        return transition(key, "state = 'SKIPPED'", "state = 'SCHEDULED'");
+    }
+
+    void markPublished(EscalationKey key, OffsetDateTime now) {
+        transition(key, "published_at = ?", "published_at IS NULL", now);
+    }
+
+    boolean fire(EscalationKey key, OffsetDateTime now) {
+        return transition(key, "state = 'FIRED', fired_at = ?", "state = 'DUE'", now);
+    }
+
+    boolean cancel(EscalationKey key) {
+        return transition(key, "state = 'CANCELLED'", "state IN ('SCHEDULED', 'DUE')");
+    }
+
+    void cancelAll(String notificationId, ClockType clock) {
+        jdbc.sql("UPDATE escalation SET state = 'CANCELLED' WHERE notification_id = ? AND clock = ? AND state IN ('SCHEDULED', 'DUE')")
+                .params(notificationId, clock.name()).update();
+    }
+
+    int recordFailure(EscalationKey key, String cause) {
+        jdbc.sql("UPDATE escalation SET attempts = attempts + 1, last_error = ?" + KEY)
+                .params(cause.length() > 1000 ? cause.substring(0, 1000) : cause, key.notificationId(), key.clock().name(), key.rung())
+                .update();
+        return find(key).map(Row::attempts).orElse(0);
+    }
+
+    void markDeadLettered(EscalationKey key) {
+        transition(key, "state = 'DEAD_LETTERED'", "state = 'DUE'");
+    }
+
+    private boolean transition(EscalationKey key, String set, String when, Object... setParams) {
+        Object[] params = new Object[setParams.length + 3];
+        System.arraycopy(setParams, 0, params, 0, setParams.length);
+        params[setParams.length] = key.notificationId();
+        params[setParams.length + 1] = key.clock().name();
+        params[setParams.length + 2] = key.rung();
+        return jdbc.sql("UPDATE escalation SET " + set + KEY + " AND " + when).params(params).update() == 1;
+    }
+
+    private static Row map(ResultSet rs, int row) throws SQLException {
+        return new Row(new EscalationKey(rs.getString("notification_id"), ClockType.valueOf(rs.getString("clock")),
+                rs.getString("rung")), rs.getObject("due_at", OffsetDateTime.class), rs.getString("state"),
+                Arrays.asList(rs.getString("recipients").split(",")), rs.getInt("attempts"),
+                rs.getObject("claimed_at", OffsetDateTime.class), rs.getObject("fired_at", OffsetDateTime.class));
+    }
+
+    record Row(EscalationKey key, OffsetDateTime dueAt, String state, List<String> recipients, int attempts,
+               OffsetDateTime claimedAt, OffsetDateTime firedAt) {
+    }
+}
