@@ -1,0 +1,243 @@
+package uk.gov.safeguarding.hub.escalation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.gov.safeguarding.hub.support.Api;
+import uk.gov.safeguarding.hub.support.FreePort;
+import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.MovableClock;
+import uk.gov.safeguarding.hub.support.MovableClockConfiguration;
+import uk.gov.safeguarding.hub.support.Notifications;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Clocks and escalations with time moved by the test: rungs fire in turn, stop when the clock is met, a late
+ * start fires only the highest due rung once, and a missed deadline breaches. Emails go to a real SMTP server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MovableClockConfiguration.class)
+class EscalationIntegrationTest {
+
+    private static final GreenMail SMTP = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private static final MovableClock CLOCK = MovableClock.INSTANCE;
+    /** Aware on Thu 19 Nov 2026: the NOTIFICATION window closes on Thu 26 Nov 2026. */
+    private static final String AWARE_ON = "2026-11-19";
+    private static final String OFFICER = "partnership.officer@council.example.org";
+    private static final String MANAGER = "partnership.manager@council.example.org";
+    private static final String LEADS = "statutory.leads@council.example.org";
+
+    static {
+        SMTP.start();
+        CLOCK.set("2026-11-20T10:00:00Z");
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hub.data-dir", () -> HubDataDir.create("escalation").toString());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("hub.escalation.poll-interval-millis", () -> 100);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void atTheStart() {
+        api = new Api(port);
+        CLOCK.set("2026-11-20T10:00:00Z");
+    }
+
+    @Test
+    void rungsFireInTurnOnceEachAndStopWhenEveryRecipientHasAcknowledged() {
+        String id = notify("SCT-ESC-LADDER");
+        assertThat(api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body().at("/clocks/0/deadline").asText())
+                .isEqualTo("2026-11-26");
+        quietFor("SCT-ESC-LADDER", 0);
+
+        CLOCK.set("2026-11-24T09:00:01Z");
+        MimeMessage first = awaitEscalations("SCT-ESC-LADDER", 1).get(0);
+        assertThat(addresses(first)).containsExactly(OFFICER);
+
+        CLOCK.set("2026-11-25T09:00:01Z");
+        MimeMessage second = awaitEscalations("SCT-ESC-LADDER", 2).get(1);
+        assertThat(addresses(second)).containsExactlyInAnyOrder(OFFICER, MANAGER);
+
+        for (String agency : List.of("NATIONAL_PANEL", "OFSTED", "DFE", "PARTNERSHIP")) {
+            assertThat(api.post("/api/v1/notifications/" + id + "/acknowledgements", "{\"recipient\":\"" + agency + "\"}",
+                    "local-" + agency.toLowerCase() + "-key").status()).isEqualTo(200);
+        }
+        JsonNode view = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body();
+        assertThat(clock(view, "NOTIFICATION").get("state").asText()).isEqualTo("MET");
+
+        CLOCK.set("2026-11-27T01:00:00Z");
+        quietFor("SCT-ESC-LADDER", 2);
+        view = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body();
+        assertThat(clock(view, "NOTIFICATION").get("state").asText()).isEqualTo("MET");
+        assertThat(StreamSupport.stream(view.get("escalations").spliterator(), false).map(e -> e.get("rung").asText()))
+                .containsExactly("-2WD", "-1WD");
+    }
+
+    @Test
+    void aNotificationWhoseWindowClosesTodayEscalatesOnceToThePartnershipWithWhatToDo() throws Exception {
+        CLOCK.set("2026-11-26T10:00:00Z");
+        String id = notify("SCT-ESC-TODAY");
+
+        MimeMessage email = awaitEscalations("SCT-ESC-TODAY", 1).get(0);
+        quietFor("SCT-ESC-TODAY", 1);
+
+        assertThat(addresses(email)).containsExactlyInAnyOrder(OFFICER, MANAGER, LEADS);
+        assertThat(email.getSubject()).contains("DUE TODAY").contains("SCT-ESC-TODAY").contains("26 November 2026");
+        String body = GreenMailUtil.getWholeMessage(email);
+        assertThat(body).contains("closes today").contains("Thursday 26 November 2026")
+                .contains("OFSTED has not acknowledged").contains("NATIONAL_PANEL has not acknowledged")
+                .contains("What to do").contains("/api/v1/notifications/" + id).contains("text/html")
+                .doesNotContain("Quillfeather");
+        JsonNode escalations = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body().get("escalations");
+        assertThat(escalations).hasSize(1);
+        assertThat(escalations.get(0).get("rung").asText()).isEqualTo("0WD");
+        assertThat(escalations.get(0).get("to")).hasSize(3);
+    }
+
+    @Test
+    void aMissedDeadlineBreachesTheClockAndFiresOnlyTheBreachRung() {
+        String id = notify("SCT-ESC-BREACH");
+
+        CLOCK.set("2026-11-27T00:00:05Z");
+        MimeMessage breach = awaitEscalations("SCT-ESC-BREACH", 1).get(0);
+        quietFor("SCT-ESC-BREACH", 1);
+
+        assertThat(subject(breach)).contains("OVERDUE");
+        JsonNode view = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body();
+        assertThat(clock(view, "NOTIFICATION").get("state").asText()).isEqualTo("BREACHED");
+        assertThat(clock(view, "NOTIFICATION").get("breachedAt").isNull()).isFalse();
+        assertThat(view.get("escalations").get(0).get("rung").asText()).isEqualTo("breach");
+        assertThat(StreamSupport.stream(view.get("audit").spliterator(), false).map(a -> a.get("event").asText()))
+                .contains("CLOCK_BREACHED", "ESCALATED");
+    }
+
+    @Test
+    void rapidReviewIsDueFifteenWorkingDaysAfterDeliveryAndAnLcsprDecisionStartsSixMonths() {
+        String id = notify("SCT-ESC-REVIEW");
+        // first delivered on Fri 20 Nov 2026
+        assertThat(clock(api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body(), "RAPID_REVIEW").get("deadline").asText())
+                .isEqualTo("2026-12-11");
+        String path = "/api/v1/notifications/" + id;
+        assertThat(api.post(path + "/publication", "{\"publishedOn\":\"2026-11-20\"}", Api.TRUST_KEY).status()).isEqualTo(409);
+        assertThat(api.post(path + "/rapid-review", "{\"decidedOn\":\"2026-11-20\",\"decision\":\"MAYBE\"}", Api.TRUST_KEY).status())
+                .isEqualTo(400);
+        assertThat(api.post(path + "/rapid-review", "{\"decidedOn\":\"2026-11-20\",\"decision\":\"LCSPR\"}", "local-ofsted-key").status())
+                .isEqualTo(403);
+
+        Api.Response decided = api.post(path + "/rapid-review", "{\"decidedOn\":\"2026-11-20\",\"decision\":\"LCSPR\"}", Api.TRUST_KEY);
+
+        assertThat(decided.status()).isEqualTo(200);
+        assertThat(decided.body().at("/clocks/LCSPR_PUBLICATION/deadline").asText()).isEqualTo("2027-05-20");
+        assertThat(decided.body().at("/clocks/RAPID_REVIEW/state").asText()).isEqualTo("MET");
+        assertThat(api.post(path + "/rapid-review", "{\"decidedOn\":\"2026-11-20\",\"decision\":\"LCSPR\"}", Api.TRUST_KEY).status())
+                .isEqualTo(200);
+        assertThat(api.post(path + "/rapid-review", "{\"decidedOn\":\"2026-11-20\",\"decision\":\"NO_LCSPR\"}", Api.TRUST_KEY).status())
+                .isEqualTo(409);
+
+        Api.Response published = api.post(path + "/publication", "{\"publishedOn\":\"2026-11-20\"}", Api.TRUST_KEY);
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.body().at("/clocks/LCSPR_PUBLICATION/state").asText()).isEqualTo("MET");
+    }
+
+    private String notify(String reference) {
+        ObjectNode body = Notifications.seriousIncident(reference);
+        ((ObjectNode) body.get("incident")).put("occurredOn", "2026-11-18").put("awareOn", AWARE_ON);
+        ((ObjectNode) body.get("children").get(0)).put("dateOfBirth", "2026-09-01");
+        Api.Response accepted = api.post("/api/v1/notifications", body, Api.TRUST_KEY);
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                StreamSupport.stream(api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body().get("deliveries").spliterator(), false)
+                        .map(d -> d.get("state").asText())).isNotEmpty().allMatch("SENT"::equals));
+        return id;
+    }
+
+    private static JsonNode clock(JsonNode view, String name) {
+        return StreamSupport.stream(view.get("clocks").spliterator(), false)
+                .filter(c -> c.get("clock").asText().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Escalation emails about one notification; GreenMail keeps a copy per addressee, so one per Message-ID. */
+    private static List<MimeMessage> escalations(String reference) {
+        Map<String, MimeMessage> byMessageId = new LinkedHashMap<>();
+        Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> messageId(m).startsWith("<escalation-") && subject(m).contains(reference))
+                .forEach(m -> byMessageId.putIfAbsent(messageId(m), m));
+        return List.copyOf(byMessageId.values());
+    }
+
+    private static List<MimeMessage> awaitEscalations(String reference, int count) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> escalations(reference).size() >= count);
+        return escalations(reference);
+    }
+
+    /**
+     * Several scheduler ticks pass and the number of escalation emails stays as it is; and none was sent twice:
+     * each Message-ID arrived exactly once per addressee.
+     */
+    private static void quietFor(String reference, int count) {
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(escalations(reference)).extracting(EscalationIntegrationTest::subject).hasSize(count));
+        for (MimeMessage email : escalations(reference)) {
+            long copies = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> messageId(m).equals(messageId(email))).count();
+            assertThat(copies).as("copies of %s", messageId(email)).isEqualTo(addresses(email).size());
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return String.valueOf(message.getMessageID());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> addresses(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
