@@ -6,7 +6,9 @@ import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.broker.DeadLetterListener;
 
-/** Records in the database that a delivery's message now sits in the dead-letter queue, and why. */
+import java.util.Optional;
+
+/** Keeps a delivery's state in step with its message on the dead-letter queue: dead-lettered, retried, discarded. */
 @Component
 class DeliveryDeadLetters implements DeadLetterListener {
 
@@ -22,6 +24,39 @@ class DeliveryDeadLetters implements DeadLetterListener {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    @Override
+    public String queue() {
+        return "hub.delivery";
+    }
+
+    @Override
+    public Optional<Subject> describe(String deliveryId) {
+        return deliveries.find(deliveryId).map(d -> new Subject(d.notificationId(), d.recipient().name(),
+                d.channel().name(), d.attempts()));
+    }
+
+    @Override
+    @Transactional
+    public void retrying(String deliveryId, String actor) {
+        deliveries.find(deliveryId).ifPresent(delivery -> {
+            if (deliveries.resetForRetry(deliveryId)) {
+                audit.record(delivery.notificationId(), AuditEvent.RETRIED, actor,
+                        delivery.recipient() + " by " + delivery.channel() + " from the dead-letter queue");
+            }
+        });
+    }
+
+    @Override
+    @Transactional
+    public void discarded(String deliveryId, String reason, String actor) {
+        deliveries.find(deliveryId).ifPresent(delivery -> {
+            if (deliveries.markDiscarded(deliveryId)) {
+                audit.record(delivery.notificationId(), AuditEvent.DISCARDED, actor,
+                        delivery.recipient() + " by " + delivery.channel() + ": " + reason);
+            }
+        });
     }
 
     @Override

@@ -75,6 +75,18 @@ public class DeliveryRepository {
                 .params(at, notificationId, recipient.name()).update();
     }
 
+    boolean resetForRetry(String id) {
+        return jdbc.sql("""
+                        UPDATE delivery SET state = 'PENDING', attempts = 0, last_error = NULL
+                        WHERE id = ? AND state IN ('DEAD_LETTERED', 'PENDING')""")
+                .param(id).update() == 1;
+    }
+
+    boolean markDiscarded(String id) {
+        return jdbc.sql("UPDATE delivery SET state = 'DISCARDED' WHERE id = ? AND state IN ('DEAD_LETTERED', 'PENDING')")
+                .param(id).update() == 1;
+    }
+
     boolean markDeadLettered(String id) {
         return jdbc.sql("UPDATE delivery SET state = 'DEAD_LETTERED' WHERE id = ? AND state = 'PENDING'")
                 .param(id).update() == 1;

@@ -54,6 +54,11 @@ class EscalationRepository {
                 .param(notificationId).query(EscalationRepository::map).list();
     }
 
+    List<Row> recentlyFired(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM escalation WHERE state = 'FIRED' ORDER BY fired_at DESC LIMIT ?")
+                .param(limit).query(EscalationRepository::map).list();
+    }
+
     boolean claim(EscalationKey key, OffsetDateTime now) {
         return transition(key, "state = 'DUE', claimed_at = ?", "state = 'SCHEDULED'", now);
     }
@@ -89,6 +94,14 @@ class EscalationRepository {
                 .params(cause.length() > 1000 ? cause.substring(0, 1000) : cause, key.notificationId(), key.clock().name(), key.rung())
                 .update();
         return find(key).map(Row::attempts).orElse(0);
+    }
+
+    boolean resetForRetry(EscalationKey key) {
+        return transition(key, "state = 'DUE', attempts = 0, last_error = NULL", "state IN ('DEAD_LETTERED', 'DUE')");
+    }
+
+    boolean markDiscarded(EscalationKey key) {
+        return transition(key, "state = 'DISCARDED'", "state IN ('DEAD_LETTERED', 'DUE')");
     }
 
     void markDeadLettered(EscalationKey key) {

@@ -22,6 +22,7 @@ import uk.gov.safeguarding.hub.notification.NotificationRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fires one due rung, called by the {@code escalation} route with a key from the broker. The rung's row is moved
@@ -147,13 +148,51 @@ public class EscalationService implements DeadLetterListener {
         audit.record(key.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB, cause);
     }
 
+    @Override
+    public String queue() {
+        return "hub.escalation";
+    }
+
+    @Override
+    public Optional<Subject> describe(String keyText) {
+        return escalations.find(EscalationKey.parse(keyText)).map(r -> new Subject(r.key().notificationId(),
+                "ESCALATION " + r.key().clock() + " " + r.key().rung(), "EMAIL", r.attempts()));
+    }
+
+    @Override
+    @Transactional
+    public void retrying(String keyText, String actor) {
+        EscalationKey key = EscalationKey.parse(keyText);
+        if (escalations.resetForRetry(key)) {
+            audit.record(key.notificationId(), AuditEvent.RETRIED, actor,
+                    "escalation " + key.clock() + " rung " + key.rung() + " from the dead-letter queue");
+        }
+    }
+
+    @Override
+    @Transactional
+    public void discarded(String keyText, String reason, String actor) {
+        EscalationKey key = EscalationKey.parse(keyText);
+        if (escalations.markDiscarded(key)) {
+            audit.record(key.notificationId(), AuditEvent.DISCARDED, actor,
+                    "escalation " + key.clock() + " rung " + key.rung() + ": " + reason);
+        }
+    }
+
     /** The rungs that fired for a notification, for {@code GET /api/v1/notifications/{id}}. */
     public List<Fired> fired(String notificationId) {
         return escalations.fired(notificationId).stream()
-                .map(r -> new Fired(r.key().clock(), r.key().rung(), r.firedAt(), r.recipients()))
+                .map(r -> new Fired(r.key().notificationId(), r.key().clock(), r.key().rung(), r.firedAt(), r.recipients()))
                 .toList();
     }
 
-    public record Fired(ClockType clock, String rung, OffsetDateTime firedAt, List<String> to) {
+    /** The latest rungs fired across all notifications, newest first. */
+    public List<Fired> recentlyFired(int limit) {
+        return escalations.recentlyFired(limit).stream()
+                .map(r -> new Fired(r.key().notificationId(), r.key().clock(), r.key().rung(), r.firedAt(), r.recipients()))
+                .toList();
+    }
+
+    public record Fired(String notificationId, ClockType clock, String rung, OffsetDateTime firedAt, List<String> to) {
     }
 }

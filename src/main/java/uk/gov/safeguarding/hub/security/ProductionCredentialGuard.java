@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
             "d8acd354fe2378d1e14ab448fbba3063c6566f30a10ae75b7c1ba26214e50654",
             "52afc578a287cf67ef9c0ef01f6d28659dd27e4223ce47b256c99b6912c29f52",
             "1d93d8aa6bb02cfaf47c6b57d9c45c7092ab3ae2752bd3549c71afeae9879485");
+    static final String DEMO_CONSOLE_USER = "ops";
+    static final String DEMO_CONSOLE_PASSWORD = "ops";
     static final String DEMO_CHILD_DATA_KEY_ID = "local-demo-1";
     static final String DEMO_ACKNOWLEDGEMENT_SECRET = "local-demo-acknowledgement-secret-change-me";
 
@@ -36,7 +39,7 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
         }
         Binder binder = Binder.get(environment);
         SecurityProperties security = binder.bind("hub.security", SecurityProperties.class)
-                .orElse(new SecurityProperties(false, List.of()));
+                .orElse(new SecurityProperties(false, List.of(), List.of()));
         Map<String, String> childDataKeys = binder.bind("hub.child-data.keys", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of());
         String acknowledgementSecret = environment.getProperty("hub.acknowledgement.secret");
@@ -47,6 +50,11 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
         security.apiKeys().forEach(client -> client.keySha256().stream()
                 .filter(hash -> DEMO_KEY_HASHES.contains(hash.trim().toLowerCase()))
                 .forEach(hash -> problems.add("API client '" + client.client() + "' has a local demo key")));
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        security.consoleUsers().stream()
+                .filter(user -> DEMO_CONSOLE_USER.equals(user.username()) && user.passwordBcrypt() != null
+                        && bcrypt.matches(DEMO_CONSOLE_PASSWORD, user.passwordBcrypt()))
+                .forEach(user -> problems.add("console user '" + user.username() + "' has the demo password"));
         if (childDataKeys.containsKey(DEMO_CHILD_DATA_KEY_ID)) {
             problems.add("hub.child-data.keys still holds the local demo key '" + DEMO_CHILD_DATA_KEY_ID + "'");
         }

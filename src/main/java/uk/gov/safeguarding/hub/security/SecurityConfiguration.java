@@ -11,6 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -38,11 +42,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, ObjectMapper mapper) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/actuator/prometheus")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/dead-letters/**", "/api/v1/dead-letters", "/actuator/prometheus")
+                        .hasRole(ClientRole.OPERATIONS.name())
+                        .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(mapper, request, response,
                                 HttpStatus.UNAUTHORIZED, "A valid API key is required: Authorization: Bearer <api key>"))
@@ -55,15 +62,46 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
         // the signed token in an acknowledgement link is its own authority: there is no session to forge requests in
-        http.securityMatcher("/acknowledgements/**", "/hub.css", "/actuator/health/**", "/actuator/health", "/actuator/info", "/error")
+        http.securityMatcher("/acknowledgements/**", "/hub.css", "/actuator/health/**", "/actuator/health", "/actuator/info",
+                        "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
 
+    /** The operations console: form login with hashed passwords, CSRF tokens, a strict CSP, frame denial. */
     @Bean
     @Order(3)
+    SecurityFilterChain console(HttpSecurity http, SecurityProperties properties) throws Exception {
+        http.securityMatcher("/console/**", "/console", "/login", "/logout")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login").permitAll()
+                        .anyRequest().hasRole(ClientRole.OPERATIONS.name()))
+                .userDetailsService(consoleUsers(properties))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    private static UserDetailsService consoleUsers(SecurityProperties properties) {
+        return new InMemoryUserDetailsManager(properties.consoleUsers().stream()
+                .map(user -> User.withUsername(user.username())
+                        .password("{bcrypt}" + user.passwordBcrypt())
+                        .roles(ClientRole.OPERATIONS.name())
+                        .build())
+                .toList().toArray(UserDetails[]::new));
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
                 .httpBasic(basic -> basic.disable());

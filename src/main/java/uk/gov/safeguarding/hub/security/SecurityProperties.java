@@ -5,15 +5,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.List;
 
 /**
- * API clients and their keys. Keys are held only as SHA-256 hashes; each client may have several (rotation).
+ * API clients and their keys, and console users. Keys are held only as SHA-256 hashes; each client may have several (rotation).
  *
  * @param demoCredentials true while the local demo credentials of SPEC §8 are configured
  */
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> apiKeys) {
+public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> apiKeys, List<ConsoleUser> consoleUsers) {
 
     public SecurityProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        consoleUsers = consoleUsers == null ? List.of() : List.copyOf(consoleUsers);
+    }
+
+    /** An operations user of the console; the password is held only as a bcrypt hash. */
+    public record ConsoleUser(String username, String passwordBcrypt) {
     }
 
     public record ApiKeyClient(String client, ClientRole role, String scope, List<String> keySha256) {

@@ -1,0 +1,105 @@
+package uk.gov.safeguarding.hub.console;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.gov.safeguarding.hub.clock.ClockRepository;
+import uk.gov.safeguarding.hub.clock.StatutoryClocks;
+import uk.gov.safeguarding.hub.deadletter.DeadLetterOperations;
+import uk.gov.safeguarding.hub.escalation.EscalationService;
+import uk.gov.safeguarding.hub.notification.NotificationRepository;
+import uk.gov.safeguarding.hub.web.ApiProblem;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The operations console (SPEC §6): dead letters with retry and discard, open notifications by nearest
+ * deadline, recent escalations. Server-rendered, no script, the same operations as the API.
+ */
+@Controller
+@Validated
+class ConsoleController {
+
+    private static final int OPEN_CLOCKS_SHOWN = 100;
+    private static final int ESCALATIONS_SHOWN = 30;
+
+    private final DeadLetterOperations deadLetters;
+    private final ClockRepository clocks;
+    private final StatutoryClocks statutoryClocks;
+    private final NotificationRepository notifications;
+    private final EscalationService escalations;
+
+    ConsoleController(DeadLetterOperations deadLetters, ClockRepository clocks, StatutoryClocks statutoryClocks,
+                      NotificationRepository notifications, EscalationService escalations) {
+        this.deadLetters = deadLetters;
+        this.clocks = clocks;
+        this.statutoryClocks = statutoryClocks;
+        this.notifications = notifications;
+        this.escalations = escalations;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/console")
+    String console(Model model) {
+        LocalDate today = statutoryClocks.today();
+        List<OpenClock> open = clocks.unmet(OPEN_CLOCKS_SHOWN).stream()
+                .map(c -> new OpenClock(c, notifications.find(c.notificationId()).map(NotificationRepository.StoredNotification::trustReference)
+                        .orElse("?"), "BREACHED".equals(c.state()) || c.deadline().isBefore(today)))
+                .toList();
+        model.addAttribute("deadLetters", deadLetters.overview());
+        model.addAttribute("openClocks", open);
+        model.addAttribute("escalations", escalations.recentlyFired(ESCALATIONS_SHOWN));
+        model.addAttribute("today", today);
+        return "console";
+    }
+
+    @PostMapping("/console/dead-letters/{id}/retry")
+    String retry(@PathVariable String id, Principal user, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", deadLetters.retry(id, actor(user)).isPresent()
+                ? "Dead letter " + id + " was put back on its queue."
+                : "Dead letter " + id + " had already left the queue.");
+        return "redirect:/console";
+    }
+
+    @PostMapping("/console/dead-letters/retry")
+    String retryGroup(@RequestParam @NotBlank @Size(max = 2000) String group, Principal user, RedirectAttributes redirect) {
+        try {
+            DeadLetterOperations.GroupRetry result = deadLetters.retryGroup(group, actor(user));
+            redirect.addFlashAttribute("message", "Group retry finished: " + result.retried().size() + " of "
+                    + result.requested() + " put back on their queues"
+                    + (result.alreadyGone().isEmpty() ? "." : "; " + result.alreadyGone().size() + " had already left."));
+        } catch (ApiProblem gone) {
+            redirect.addFlashAttribute("message", "That group is empty now; nothing was retried.");
+        }
+        return "redirect:/console";
+    }
+
+    @PostMapping("/console/dead-letters/{id}/discard")
+    String discard(@PathVariable String id, @RequestParam @NotBlank @Size(max = 500) String reason, Principal user,
+                   RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", deadLetters.discard(id, reason, actor(user)).isPresent()
+                ? "Dead letter " + id + " was discarded."
+                : "Dead letter " + id + " had already left the queue.");
+        return "redirect:/console";
+    }
+
+    private static String actor(Principal user) {
+        return "console:" + user.getName();
+    }
+
+    record OpenClock(ClockRepository.StoredClock clock, String trustReference, boolean overdue) {
+    }
+}

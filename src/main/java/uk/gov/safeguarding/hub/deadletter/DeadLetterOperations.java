@@ -1,0 +1,70 @@
+package uk.gov.safeguarding.hub.deadletter;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import uk.gov.safeguarding.hub.web.ApiProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What operations do with dead letters, shared by the API and the console. */
+@Service
+public class DeadLetterOperations {
+
+    private final DeadLetterQueue queue;
+
+    DeadLetterOperations(DeadLetterQueue queue) {
+        this.queue = queue;
+    }
+
+    public Overview overview() {
+        List<DeadLetter> items = queue.list();
+        return new Overview(items.size(), DeadLetterGroups.group(items), DeadLetterGroups.byCause(items),
+                DeadLetterGroups.byRecipientAndChannel(items), items);
+    }
+
+    public Optional<DeadLetter> find(String id) {
+        return queue.find(id);
+    }
+
+    public Optional<DeadLetter> retry(String id, String actor) {
+        refuseUnknownKind(id);
+        return queue.retry(id, actor);
+    }
+
+    /** Retries the members of a group as it stands now; failures that arrive later are not swept in. */
+    public GroupRetry retryGroup(String groupKey, String actor) {
+        List<String> members = DeadLetterGroups.group(queue.list()).stream()
+                .filter(g -> g.key().equals(groupKey))
+                .findFirst()
+                .map(DeadLetterGroups.Group::ids)
+                .orElseThrow(() -> ApiProblem.notFound("Dead-letter group '" + groupKey + "'"));
+        List<String> retried = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        for (String id : members) {
+            (queue.retry(id, actor).isPresent() ? retried : gone).add(id);
+        }
+        return new GroupRetry(groupKey, members.size(), retried, gone);
+    }
+
+    public Optional<DeadLetter> discard(String id, String reason, String actor) {
+        refuseUnknownKind(id);
+        return queue.discard(id, reason, actor);
+    }
+
+    private void refuseUnknownKind(String id) {
+        queue.find(id).filter(d -> "UNKNOWN".equals(d.kind())).ifPresent(d -> {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Unknown dead letter",
+                    "This message did not come from a hub queue, so the hub cannot put it back; nothing was changed");
+        });
+    }
+
+    public record Overview(int total, List<DeadLetterGroups.Group> groups, List<DeadLetterGroups.Group> byCause,
+                           List<DeadLetterGroups.Group> byRecipientAndChannel, List<DeadLetter> items) {
+    }
+
+    /** The outcome of a group retry: how many it covered, which went back to work, which had already left. */
+    public record GroupRetry(String group, int requested, List<String> retried, List<String> alreadyGone) {
+    }
+}
