@@ -22,9 +22,14 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public WebhookReceiver(String secret) {
+        this(secret, 0);
+    }
+
+    /** A receiver on a given port: for an endpoint that was down and comes up. */
+    public WebhookReceiver(String secret, int port) {
         this.secret = secret;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
