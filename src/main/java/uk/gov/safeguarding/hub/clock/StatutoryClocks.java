@@ -1,5 +1,6 @@
 package uk.gov.safeguarding.hub.clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,15 +22,17 @@ public class StatutoryClocks {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     StatutoryClocks(StatutoryDeadlines deadlines, ClockRepository clocks, CalendarCoverage coverage, AuditTrail audit,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
         this.deadlines = deadlines;
         this.clocks = clocks;
         this.coverage = coverage;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public StatutoryDeadlines.Deadline deadline(ClockType type, LocalDate startsOn) {
@@ -78,6 +81,7 @@ public class StatutoryClocks {
             if (clocks.breach(overdue.notificationId(), overdue.clock(), now)) {
                 audit.record(overdue.notificationId(), AuditEvent.CLOCK_BREACHED, AuditTrail.HUB,
                         overdue.clock() + " deadline " + overdue.deadline() + " passed unmet");
+                meters.counter("hub.clock.breaches", "clock", overdue.clock().name()).increment();
             }
         }
     }

@@ -1,5 +1,6 @@
 package uk.gov.safeguarding.hub.deadletter;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.gov.safeguarding.hub.web.ApiProblem;
@@ -13,9 +14,11 @@ import java.util.Optional;
 public class DeadLetterOperations {
 
     private final DeadLetterQueue queue;
+    private final MeterRegistry meters;
 
-    DeadLetterOperations(DeadLetterQueue queue) {
+    DeadLetterOperations(DeadLetterQueue queue, MeterRegistry meters) {
         this.queue = queue;
+        this.meters = meters;
     }
 
     public Overview overview() {
@@ -30,7 +33,7 @@ public class DeadLetterOperations {
 
     public Optional<DeadLetter> retry(String id, String actor) {
         refuseUnknownKind(id);
-        return queue.retry(id, actor);
+        return counted(queue.retry(id, actor), "retried");
     }
 
     /** Retries the members of a group as it stands now; failures that arrive later are not swept in. */
@@ -43,14 +46,19 @@ public class DeadLetterOperations {
         List<String> retried = new ArrayList<>();
         List<String> gone = new ArrayList<>();
         for (String id : members) {
-            (queue.retry(id, actor).isPresent() ? retried : gone).add(id);
+            (counted(queue.retry(id, actor), "retried").isPresent() ? retried : gone).add(id);
         }
         return new GroupRetry(groupKey, members.size(), retried, gone);
     }
 
     public Optional<DeadLetter> discard(String id, String reason, String actor) {
         refuseUnknownKind(id);
-        return queue.discard(id, reason, actor);
+        return counted(queue.discard(id, reason, actor), "discarded");
+    }
+
+    private Optional<DeadLetter> counted(Optional<DeadLetter> handled, String action) {
+        handled.ifPresent(d -> meters.counter("hub.dead.letter.actions", "action", action, "kind", d.kind()).increment());
+        return handled;
     }
 
     private void refuseUnknownKind(String id) {

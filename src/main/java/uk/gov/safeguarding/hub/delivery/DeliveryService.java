@@ -1,5 +1,6 @@
 package uk.gov.safeguarding.hub.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,12 +47,13 @@ public class DeliveryService {
     private final DeliveryProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final EmailComposer composer = new EmailComposer();
 
     DeliveryService(DeliveryRepository deliveries, NotificationRepository notifications, ClockRepository clocks,
                     StatutoryClocks statutoryClocks, RecipientDirectory directory, EmailChannel email,
                     WebhookChannel webhook, AcknowledgementTokens tokens, AuditTrail audit, HubProperties hub,
-                    DeliveryProperties properties, TransactionTemplate transaction, Clock clock) {
+                    DeliveryProperties properties, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.clocks = clocks;
@@ -65,6 +67,7 @@ public class DeliveryService {
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public void deliver(String deliveryId) {
@@ -110,6 +113,8 @@ public class DeliveryService {
                 + properties.maxAttempts() + " failed: " + description;
         audit.record(delivery.notificationId(), AuditEvent.FAILED, AuditTrail.HUB, detail);
         log.warn("Delivery {} {}", delivery.id(), detail);
+        meters.counter("hub.delivery.failed.attempts", "recipient", delivery.recipient().name(),
+                "channel", delivery.channel().name()).increment();
         if (attempts >= properties.maxAttempts()) {
             throw new AttemptsExhaustedException(DeliveryDeadLetters.KIND, detail, cause);
         }

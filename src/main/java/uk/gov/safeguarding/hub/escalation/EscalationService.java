@@ -1,5 +1,6 @@
 package uk.gov.safeguarding.hub.escalation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,12 +47,13 @@ public class EscalationService implements DeadLetterListener {
     private final DeliveryProperties retries;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final EscalationEmailComposer composer = new EscalationEmailComposer();
 
     EscalationService(EscalationRepository escalations, ClockRepository clocks, StatutoryClocks statutoryClocks,
                       WorkingDayCalendar calendar, NotificationRepository notifications, EmailChannel email,
                       AuditTrail audit, HubProperties hub, DeliveryProperties retries, TransactionTemplate transaction,
-                      Clock clock) {
+                      Clock clock, MeterRegistry meters) {
         this.escalations = escalations;
         this.clocks = clocks;
         this.statutoryClocks = statutoryClocks;
@@ -63,6 +65,7 @@ public class EscalationService implements DeadLetterListener {
         this.retries = retries;
         this.transaction = transaction;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public void fire(String keyText) {
@@ -84,6 +87,7 @@ public class EscalationService implements DeadLetterListener {
                     send(row, stored);
                     audit.record(key.notificationId(), AuditEvent.ESCALATED, AuditTrail.HUB,
                             key.clock() + " rung " + key.rung() + " to " + String.join(", ", row.recipients()));
+                    meters.counter("hub.escalations", "clock", key.clock().name(), "rung", key.rung()).increment();
                 }
             });
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.deadletter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * and retried — singly or as a group — once their endpoint is up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 class DeadLetterApiIntegrationTest {
 
     private static final int DFE_PORT = FreePort.find();
@@ -158,6 +160,27 @@ class DeadLetterApiIntegrationTest {
         });
         assertThat(api.post("/api/v1/dead-letters/" + deadLetter + "/discard", Map.of("reason", "again"), Api.OPS_KEY).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void operationsSeeMetricsHealthAndTheApiDescription() {
+        notifyAndAwaitDeadLetters();
+
+        Api.Response metrics = api.getText("/actuator/prometheus", Api.OPS_KEY);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("hub_deliveries{recipient=\"DFE\",state=\"DEAD_LETTERED\"}")
+                .contains("hub_dead_letters").contains("hub_delivery_failed_attempts_total");
+        assertThat(api.getText("/actuator/prometheus", Api.TRUST_KEY).status()).isEqualTo(403);
+
+        JsonNode health = api.get("/actuator/health", null).body();
+        assertThat(health.at("/components/jms/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/mailOutbox/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/calendarCoverage/status").asText()).isEqualTo("UP");
+
+        JsonNode openApi = api.get("/v3/api-docs", null).body();
+        assertThat(openApi.get("paths").has("/api/v1/notifications")).isTrue();
+        assertThat(openApi.get("paths").has("/api/v1/dead-letters/{id}/retry")).isTrue();
     }
 
     private String notifyAndAwaitDeadLetters() {

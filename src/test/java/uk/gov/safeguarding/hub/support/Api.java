@@ -41,15 +41,16 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), key);
     }
 
-    private Response send(HttpRequest.Builder request, String key) {
+    /** A GET whose answer is not JSON (metrics, pages). */
+    public Response getText(String path, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body, response.headers().firstValue("Location"),
-                    response.headers().firstValue("Content-Type").orElse(""));
+            return new Response(response.statusCode(), JSON.nullNode(), response.headers().firstValue("Location"),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -58,6 +59,23 @@ public final class Api {
         }
     }
 
-    public record Response(int status, JsonNode body, Optional<String> location, String contentType) {
+    private Response send(HttpRequest.Builder request, String key) {
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), body, response.headers().firstValue("Location"),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, JsonNode body, Optional<String> location, String contentType, String text) {
     }
 }
