@@ -5,6 +5,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.yaml.snakeyaml.Yaml;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every route defined in routes/ is loaded from the classpath and started. */
 @CamelSpringBootTest
 @SpringBootTest
+// closed after the class, so that each context stops while its database and broker are still up
+@DirtiesContext
 class RoutesStartTest {
 
     @DynamicPropertySource

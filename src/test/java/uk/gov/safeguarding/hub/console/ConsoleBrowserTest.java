@@ -12,12 +12,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.WebhookReceiver;
 
@@ -42,6 +44,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * leave. Skips only where Debian's chromium and chromium-driver are not installed (.ci/run installs them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class, so that each context stops while its database and broker are still up
+@DirtiesContext
 class ConsoleBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -52,6 +56,7 @@ class ConsoleBrowserTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("hub.data-dir", () -> HubDataDir.create("console").toString());
+        Postgres.register(registry, "console");
         registry.add("hub.recipients.DFE.webhook.url", () -> "http://127.0.0.1:" + DFE_PORT + "/hook");
         registry.add("hub.recipients.DFE.webhook.secret", () -> SECRET);
         registry.add("hub.delivery.max-attempts", () -> 1);

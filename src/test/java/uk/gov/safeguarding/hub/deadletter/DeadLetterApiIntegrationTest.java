@@ -5,12 +5,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.WebhookReceiver;
 
@@ -29,6 +31,8 @@ import static org.awaitility.Awaitility.await;
  * and retried — singly or as a group — once their endpoint is up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class, so that each context stops while its database and broker are still up
+@DirtiesContext
 @AutoConfigureObservability(tracing = false)
 class DeadLetterApiIntegrationTest {
 
@@ -40,6 +44,7 @@ class DeadLetterApiIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("hub.data-dir", () -> HubDataDir.create("dead-letters").toString());
+        Postgres.register(registry, "dead_letters");
         registry.add("hub.recipients.DFE.webhook.url", () -> "http://127.0.0.1:" + DFE_PORT + "/hook");
         registry.add("hub.recipients.DFE.webhook.secret", () -> SECRET);
         registry.add("hub.recipients.NATIONAL_PANEL.webhook.url", () -> "http://127.0.0.1:" + PANEL_PORT + "/hook");

@@ -19,6 +19,7 @@ import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.MovableClock;
 import uk.gov.safeguarding.hub.support.MovableClockConfiguration;
 import uk.gov.safeguarding.hub.support.Notifications;
+import uk.gov.safeguarding.hub.support.Postgres;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two hub instances on one broker and one database, both scheduling escalations every 50 ms: every rung fires
- * exactly once. Instance A runs the embedded broker; instance B connects to it, and both share the database.
+ * exactly once. Instance A runs the embedded broker; instance B connects to it, and both share one PostgreSQL database.
  */
 class TwoInstancesExactlyOnceTest {
 
@@ -50,7 +51,7 @@ class TwoInstancesExactlyOnceTest {
         SMTP.start();
         MovableClock.INSTANCE.set("2026-11-20T10:00:00Z");
         Path shared = HubDataDir.create("two-instances");
-        String database = "jdbc:h2:file:" + shared.resolve("db/hub") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String database = Postgres.newDatabase("two_instances");
         instanceA = start(shared.resolve("a"), database, "spring.artemis.embedded.enabled=true");
         instanceB = start(shared.resolve("b"), database, "spring.artemis.embedded.enabled=false");
     }
@@ -59,6 +60,7 @@ class TwoInstancesExactlyOnceTest {
         // command-line arguments, so that they override application.yml as an operator's would
         return new SpringApplicationBuilder(HubApplication.class, MovableClockConfiguration.class)
                 .run("--server.port=0", "--hub.data-dir=" + dataDir, "--spring.datasource.url=" + database,
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                         "--spring.artemis.embedded.server-id=" + BROKER_ID, "--" + brokerRole,
                         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort(),
                         "--hub.escalation.poll-interval-millis=50");

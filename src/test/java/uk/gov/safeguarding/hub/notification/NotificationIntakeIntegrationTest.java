@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +35,8 @@ import static org.awaitility.Awaitility.await;
  * The intake API end to end on embedded defaults: real broker, real database, emails written to the outbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class, so that each context stops while its database and broker are still up
+@DirtiesContext
 class NotificationIntakeIntegrationTest {
 
     private static final Path DATA_DIR = HubDataDir.create("intake");
