@@ -1,0 +1,142 @@
+package uk.gov.safeguarding.hub.security;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.gov.safeguarding.hub.support.Api;
+import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.Notifications;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every API endpoint against every kind of caller, in one table: a Trust reads and writes only its authority's
+ * notifications; an agency reads and acknowledges only what it is a recipient of; dead letters and metrics are
+ * for operations only; no key or a wrong key is 401.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+@ActiveProfiles({"local", "matrix"})
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationMatrixTest {
+
+    /**
+     * What a caller gets: ALLOWED (2xx, or 409 about the request itself); FORBIDDEN (403); NOT_FOUND (404: a
+     * notification hidden from this caller, or for operations a dead letter that does not exist — past the
+     * authorisation check); UNAUTHENTICATED (401).
+     */
+    enum Outcome { ALLOWED, FORBIDDEN, NOT_FOUND, UNAUTHENTICATED }
+
+    static final Map<String, String> CALLERS = Map.of(
+            "trust", Api.TRUST_KEY, "trust-second-key-of-other", "other-trust-key-2", "other-trust", "other-trust-key",
+            "ofsted (recipient)", "local-ofsted-key", "secretary-of-state (not a recipient)", "local-secretary_of_state-key",
+            "operations", Api.OPS_KEY, "wrong key", "not-a-key");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hub.data-dir", () -> HubDataDir.create("matrix").toString());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Api api;
+    String notification;
+
+    @BeforeAll
+    void aNotificationOfE08000028() {
+        api = new Api(port);
+        notification = api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-MATRIX-0"), Api.TRUST_KEY)
+                .body().get("id").asText();
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        // endpoint, then the outcome for: trust, other-trust, ofsted, secretary of state, operations
+        row(rows, "POST /api/v1/notifications", Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN);
+        row(rows, "GET /api/v1/notifications/{id}", Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.ALLOWED);
+        row(rows, "POST /api/v1/notifications/{id}/acknowledgements", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.FORBIDDEN);
+        row(rows, "POST /api/v1/notifications/{id}/rapid-review", Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.FORBIDDEN, Outcome.NOT_FOUND, Outcome.FORBIDDEN);
+        row(rows, "POST /api/v1/notifications/{id}/publication", Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.FORBIDDEN, Outcome.NOT_FOUND, Outcome.FORBIDDEN);
+        row(rows, "GET /api/v1/dead-letters", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.ALLOWED);
+        row(rows, "GET /api/v1/dead-letters/{dead}", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND);
+        row(rows, "POST /api/v1/dead-letters/{dead}/retry", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND);
+        row(rows, "POST /api/v1/dead-letters/retry", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND);
+        row(rows, "POST /api/v1/dead-letters/{dead}/discard", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND);
+        row(rows, "GET /actuator/prometheus", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.ALLOWED);
+        return rows.stream();
+    }
+
+    private static void row(List<Arguments> rows, String endpoint, Outcome trust, Outcome otherTrust, Outcome ofsted,
+                            Outcome secretaryOfState, Outcome operations) {
+        rows.add(Arguments.of(endpoint, "trust", trust));
+        rows.add(Arguments.of(endpoint, "other-trust", otherTrust));
+        rows.add(Arguments.of(endpoint, "trust-second-key-of-other", otherTrust));
+        rows.add(Arguments.of(endpoint, "ofsted (recipient)", ofsted));
+        rows.add(Arguments.of(endpoint, "secretary-of-state (not a recipient)", secretaryOfState));
+        rows.add(Arguments.of(endpoint, "operations", operations));
+        rows.add(Arguments.of(endpoint, "wrong key", Outcome.UNAUTHENTICATED));
+        rows.add(Arguments.of(endpoint, "no key", Outcome.UNAUTHENTICATED));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @MethodSource("matrix")
+    void eachCallerGetsExactlyWhatItMay(String endpoint, String caller, Outcome expected) {
+        int before = notificationCount();
+        Api.Response response = call(endpoint, CALLERS.get(caller));
+
+        assertThat(outcome(response.status())).as("%s as %s answered %d", endpoint, caller, response.status()).isEqualTo(expected);
+        if (expected != Outcome.ALLOWED) {
+            assertThat(notificationCount()).as("a refusal changes nothing").isEqualTo(before);
+        }
+    }
+
+    private Api.Response call(String endpoint, String key) {
+        String[] parts = endpoint.split(" ");
+        String path = parts[1].replace("{id}", notification).replace("{dead}", "00000000-0000-0000-0000-000000000000");
+        if (parts[0].equals("GET")) {
+            return path.contains("prometheus") ? api.getText(path, key) : api.get(path, key);
+        }
+        Object body = switch (path.substring(path.lastIndexOf('/') + 1)) {
+            case "notifications" -> Notifications.seriousIncident("SCT-MATRIX-" + System.nanoTime());
+            case "acknowledgements" -> Map.of("recipient", key != null && key.contains("secretary") ? "SECRETARY_OF_STATE" : "OFSTED");
+            case "rapid-review" -> Map.of("decidedOn", Notifications.today().toString(), "decision", "LCSPR");
+            case "publication" -> Map.of("publishedOn", Notifications.today().toString());
+            case "discard" -> Map.of("reason", "matrix");
+            case "retry" -> path.endsWith("dead-letters/retry") ? Map.of("group", "none") : Map.of();
+            default -> Map.of();
+        };
+        return api.post(path, body, key);
+    }
+
+    private static Outcome outcome(int status) {
+        return switch (status) {
+            case 401 -> Outcome.UNAUTHENTICATED;
+            case 403 -> Outcome.FORBIDDEN;
+            case 404 -> Outcome.NOT_FOUND;
+            default -> status < 300 || status == 409 ? Outcome.ALLOWED : null;
+        };
+    }
+
+    private int notificationCount() {
+        return jdbc.sql("SELECT count(*) FROM notification").query(Integer.class).single();
+    }
+}
