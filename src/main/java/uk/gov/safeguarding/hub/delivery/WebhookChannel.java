@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -21,9 +22,11 @@ public class WebhookChannel {
     private final ObjectMapper mapper;
     private final HttpClient http;
     private final Duration timeout;
+    private final Clock clock;
 
-    WebhookChannel(ObjectMapper mapper, DeliveryProperties properties) {
+    WebhookChannel(ObjectMapper mapper, DeliveryProperties properties, Clock clock) {
         this.mapper = mapper;
+        this.clock = clock;
         this.timeout = properties.webhookTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -35,6 +38,8 @@ public class WebhookChannel {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.HEADER, WebhookSignature.sign(body, webhook.secret()))
+                .header(WebhookSignature.TIMESTAMPED_HEADER,
+                        WebhookSignature.signWithTimestamp(body, webhook.secret(), clock.instant().getEpochSecond()))
                 // an idempotency key: the same delivery always carries the same id, so receivers can drop repeats
                 .header(DELIVERY_ID_HEADER, deliveryId)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

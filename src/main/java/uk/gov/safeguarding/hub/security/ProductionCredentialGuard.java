@@ -39,7 +39,7 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
         }
         Binder binder = Binder.get(environment);
         SecurityProperties security = binder.bind("hub.security", SecurityProperties.class)
-                .orElse(new SecurityProperties(false, List.of(), List.of()));
+                .orElse(new SecurityProperties(false, List.of(), List.of(), null, null));
         Map<String, String> childDataKeys = binder.bind("hub.child-data.keys", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of());
         String acknowledgementSecret = environment.getProperty("hub.acknowledgement.secret");

@@ -17,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -41,11 +42,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, SecurityProperties properties, ObjectMapper mapper)
+            throws Exception {
+        SecurityProperties.Limit limit = properties.rateLimit();
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(new RateLimits(limit.requests(), limit.period()), mapper),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/dead-letters", "/actuator/prometheus")
                         .hasRole(ClientRole.OPERATIONS.name())
@@ -74,7 +79,10 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain console(HttpSecurity http, SecurityProperties properties) throws Exception {
+        SecurityProperties.Limit attempts = properties.loginAttempts();
         http.securityMatcher("/console/**", "/console", "/login", "/logout")
+                .addFilterBefore(new LoginThrottleFilter(new RateLimits(attempts.requests(), attempts.period())),
+                        UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login").permitAll()
                         .anyRequest().hasRole(ClientRole.OPERATIONS.name()))

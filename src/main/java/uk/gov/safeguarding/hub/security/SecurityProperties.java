@@ -2,6 +2,7 @@ package uk.gov.safeguarding.hub.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,11 +11,22 @@ import java.util.List;
  * @param demoCredentials true while the local demo credentials of SPEC §8 are configured
  */
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> apiKeys, List<ConsoleUser> consoleUsers) {
+public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> apiKeys, List<ConsoleUser> consoleUsers,
+                                 Limit rateLimit, Limit loginAttempts) {
 
     public SecurityProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         consoleUsers = consoleUsers == null ? List.of() : List.copyOf(consoleUsers);
+        rateLimit = rateLimit == null ? new Limit(1200, Duration.ofMinutes(1)) : rateLimit;
+        loginAttempts = loginAttempts == null ? new Limit(5, Duration.ofMinutes(5)) : loginAttempts;
+    }
+
+    /** At most {@code requests} in any {@code period}, refilled smoothly. */
+    public record Limit(long requests, Duration period) {
+
+        public Limit {
+            period = period == null ? Duration.ofMinutes(1) : period;
+        }
     }
 
     /** An operations user of the console; the password is held only as a bcrypt hash. */

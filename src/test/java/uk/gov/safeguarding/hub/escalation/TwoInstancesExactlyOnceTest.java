@@ -63,7 +63,7 @@ class TwoInstancesExactlyOnceTest {
                         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                         "--spring.artemis.embedded.server-id=" + BROKER_ID, "--" + brokerRole,
                         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort(),
-                        "--hub.escalation.poll-interval-millis=50");
+                        "--hub.escalation.poll-interval-millis=50", "--hub.security.rate-limit.requests=100000");
     }
 
     @AfterAll

@@ -50,6 +50,7 @@ class HostileInputFuzzTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("hub.data-dir", () -> HubDataDir.create("fuzz").toString());
+        registry.add("hub.security.rate-limit.requests", () -> 100_000);
     }
 
     @LocalServerPort

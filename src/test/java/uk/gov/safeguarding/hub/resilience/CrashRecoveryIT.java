@@ -68,7 +68,8 @@ class CrashRecoveryIT {
         Path dataDir = HubDataDir.create("crash-" + database);
         List<String> arguments = new ArrayList<>(List.of("--hub.data-dir=" + dataDir,
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                "--hub.delivery.initial-backoff=200ms", "--hub.delivery.max-attempts=10"));
+                "--hub.delivery.initial-backoff=200ms", "--hub.delivery.max-attempts=10",
+                "--hub.security.rate-limit.requests=100000"));
         if (database.equals("postgresql")) {
             arguments.addAll(List.of("--spring.datasource.url=" + Postgres.newDatabase("crash"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real HTTP server standing in for an agency's webhook endpoint: it checks the signature as a receiver must,
+ * A real HTTP server standing in for an agency's webhook endpoint: it checks both signatures as a receiver must,
  * answers 401 to a bad one, and keeps what it received.
  */
 public final class WebhookReceiver implements AutoCloseable {
@@ -39,7 +39,11 @@ public final class WebhookReceiver implements AutoCloseable {
             boolean valid = signature != null && MessageDigest.isEqual(
                     WebhookSignature.sign(body, secret).getBytes(StandardCharsets.UTF_8),
                     signature.getBytes(StandardCharsets.UTF_8));
-            received.add(new Received(new String(body, StandardCharsets.UTF_8), signature, valid,
+            String timestamped = exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMPED_HEADER);
+            boolean timestampValid = timestamped != null && timestamped.startsWith("t=") && MessageDigest.isEqual(
+                    WebhookSignature.signWithTimestamp(body, secret, Long.parseLong(timestamped.substring(2, timestamped.indexOf(','))))
+                            .getBytes(StandardCharsets.UTF_8), timestamped.getBytes(StandardCharsets.UTF_8));
+            received.add(new Received(new String(body, StandardCharsets.UTF_8), signature, valid && timestampValid,
                     exchange.getRequestHeaders().getFirst("X-Hub-Delivery-Id")));
             exchange.sendResponseHeaders(valid ? 204 : 401, -1);
             exchange.close();
