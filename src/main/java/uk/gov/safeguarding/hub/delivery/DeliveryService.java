@@ -9,6 +9,7 @@ import uk.gov.safeguarding.hub.HubProperties;
 import uk.gov.safeguarding.hub.acknowledgement.AcknowledgementTokens;
 import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
+import uk.gov.safeguarding.hub.broker.AttemptFailedException;
 import uk.gov.safeguarding.hub.broker.AttemptsExhaustedException;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
@@ -107,18 +108,15 @@ public class DeliveryService {
         if (cause instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        String description = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String description = AttemptFailedException.describe(cause);
         int attempts = deliveries.recordFailure(delivery.id(), description);
         String detail = delivery.recipient() + " by " + delivery.channel() + ", attempt " + attempts + " of "
                 + properties.maxAttempts() + " failed: " + description;
         audit.record(delivery.notificationId(), AuditEvent.FAILED, AuditTrail.HUB, detail);
-        log.warn("Delivery {} {}", delivery.id(), detail);
         meters.counter("hub.delivery.failed.attempts", "recipient", delivery.recipient().name(),
                 "channel", delivery.channel().name()).increment();
-        if (attempts >= properties.maxAttempts()) {
-            throw new AttemptsExhaustedException(DeliveryDeadLetters.KIND, detail, cause);
-        }
-        throw new DeliveryFailedException(detail, cause);
+        log.warn("Delivery {} {}", delivery.id(), detail);
+        throw AttemptFailedException.after(DeliveryDeadLetters.KIND, attempts, properties.maxAttempts(), detail, cause);
     }
 
     private DeliveryContent content(StoredDelivery delivery, StoredNotification notification) {

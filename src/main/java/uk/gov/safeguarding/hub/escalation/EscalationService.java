@@ -9,13 +9,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.safeguarding.hub.HubProperties;
 import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
+import uk.gov.safeguarding.hub.broker.AttemptFailedException;
 import uk.gov.safeguarding.hub.broker.AttemptsExhaustedException;
 import uk.gov.safeguarding.hub.broker.DeadLetterListener;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
 import uk.gov.safeguarding.hub.clock.WorkingDayCalendar;
-import uk.gov.safeguarding.hub.delivery.DeliveryFailedException;
 import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
 import uk.gov.safeguarding.hub.delivery.EmailChannel;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
@@ -108,7 +108,7 @@ public class EscalationService implements DeadLetterListener {
             email.send(messageId(key), row.recipients(), composer.subject(content), composer.text(content),
                     composer.html(content));
         } catch (Exception e) {
-            throw new DeliveryFailedException("Escalation email " + key + " failed: " + e.getMessage(), e);
+            throw new AttemptFailedException("Escalation email " + key + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -128,15 +128,12 @@ public class EscalationService implements DeadLetterListener {
 
     private void failed(EscalationRepository.Row row, RuntimeException cause) {
         Throwable root = cause.getCause() == null ? cause : cause.getCause();
-        String description = root.getClass().getSimpleName() + ": " + root.getMessage();
+        String description = AttemptFailedException.describe(root);
         int attempts = escalations.recordFailure(row.key(), description);
         String detail = "escalation " + row.key().clock() + " rung " + row.key().rung() + ", attempt " + attempts
                 + " of " + retries.maxAttempts() + " failed: " + description;
         log.warn("Escalation {} {}", row.key(), detail);
-        if (attempts >= retries.maxAttempts()) {
-            throw new AttemptsExhaustedException(KIND, detail, root);
-        }
-        throw new DeliveryFailedException(detail, root);
+        throw AttemptFailedException.after(KIND, attempts, retries.maxAttempts(), detail, root);
     }
 
     @Override

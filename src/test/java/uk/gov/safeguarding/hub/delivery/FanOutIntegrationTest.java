@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.WebhookReceiver;
@@ -117,7 +118,7 @@ class FanOutIntegrationTest {
             assertThat(raw).contains("/acknowledgements/").contains("text/html").contains("text/plain")
                     .doesNotContain("Quillfeather");
         }
-        assertThat(Arrays.stream(emails).flatMap(e -> recipients(e).stream()).toList())
+        assertThat(Arrays.stream(emails).flatMap(e -> Mails.addressees(e).stream()).toList())
                 .containsExactlyInAnyOrder("mailbox@nationalpanel.example.org", "enquiries@ofsted.example.org",
                         "sin.notifications@dfe.example.org", "safeguarding.partnership@council.example.org");
 
@@ -149,13 +150,6 @@ class FanOutIntegrationTest {
         assertThat(events).contains("DEAD_LETTERED");
     }
 
-    private static List<String> recipients(MimeMessage email) {
-        try {
-            return Arrays.stream(email.getAllRecipients()).map(Object::toString).toList();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Map<String, String> states(Api api, String id) {
         JsonNode deliveries = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body().get("deliveries");

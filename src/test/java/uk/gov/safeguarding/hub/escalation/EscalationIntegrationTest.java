@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.MovableClock;
 import uk.gov.safeguarding.hub.support.MovableClockConfiguration;
@@ -90,11 +90,11 @@ class EscalationIntegrationTest {
 
         CLOCK.set("2026-11-24T09:00:01Z");
         MimeMessage first = awaitEscalations("SCT-ESC-LADDER", 1).get(0);
-        assertThat(addresses(first)).containsExactly(OFFICER);
+        assertThat(Mails.addressees(first)).containsExactly(OFFICER);
 
         CLOCK.set("2026-11-25T09:00:01Z");
         MimeMessage second = awaitEscalations("SCT-ESC-LADDER", 2).get(1);
-        assertThat(addresses(second)).containsExactlyInAnyOrder(OFFICER, MANAGER);
+        assertThat(Mails.addressees(second)).containsExactlyInAnyOrder(OFFICER, MANAGER);
 
         for (String agency : List.of("NATIONAL_PANEL", "OFSTED", "DFE", "PARTNERSHIP")) {
             assertThat(api.post("/api/v1/notifications/" + id + "/acknowledgements", "{\"recipient\":\"" + agency + "\"}",
@@ -119,7 +119,7 @@ class EscalationIntegrationTest {
         MimeMessage email = awaitEscalations("SCT-ESC-TODAY", 1).get(0);
         quietFor("SCT-ESC-TODAY", 1);
 
-        assertThat(addresses(email)).containsExactlyInAnyOrder(OFFICER, MANAGER, LEADS);
+        assertThat(Mails.addressees(email)).containsExactlyInAnyOrder(OFFICER, MANAGER, LEADS);
         assertThat(email.getSubject()).contains("DUE TODAY").contains("SCT-ESC-TODAY").contains("26 November 2026");
         String body = GreenMailUtil.getWholeMessage(email);
         assertThat(body).contains("closes today").contains("Thursday 26 November 2026")
@@ -140,7 +140,7 @@ class EscalationIntegrationTest {
         MimeMessage breach = awaitEscalations("SCT-ESC-BREACH", 1).get(0);
         quietFor("SCT-ESC-BREACH", 1);
 
-        assertThat(subject(breach)).contains("OVERDUE");
+        assertThat(Mails.subject(breach)).contains("OVERDUE");
         JsonNode view = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body();
         assertThat(clock(view, "NOTIFICATION").get("state").asText()).isEqualTo("BREACHED");
         assertThat(clock(view, "NOTIFICATION").get("breachedAt").isNull()).isFalse();
@@ -199,8 +199,8 @@ class EscalationIntegrationTest {
     private static List<MimeMessage> escalations(String reference) {
         Map<String, MimeMessage> byMessageId = new LinkedHashMap<>();
         Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> messageId(m).startsWith("<escalation-") && subject(m).contains(reference))
-                .forEach(m -> byMessageId.putIfAbsent(messageId(m), m));
+                .filter(m -> Mails.messageId(m).startsWith("<escalation-") && Mails.subject(m).contains(reference))
+                .forEach(m -> byMessageId.putIfAbsent(Mails.messageId(m), m));
         return List.copyOf(byMessageId.values());
     }
 
@@ -215,34 +215,13 @@ class EscalationIntegrationTest {
      */
     private static void quietFor(String reference, int count) {
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(escalations(reference)).extracting(EscalationIntegrationTest::subject).hasSize(count));
+                .untilAsserted(() -> assertThat(escalations(reference)).extracting(Mails::subject).hasSize(count));
         for (MimeMessage email : escalations(reference)) {
-            long copies = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> messageId(m).equals(messageId(email))).count();
-            assertThat(copies).as("copies of %s", messageId(email)).isEqualTo(addresses(email).size());
+            long copies = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> Mails.messageId(m).equals(Mails.messageId(email))).count();
+            assertThat(copies).as("copies of %s", Mails.messageId(email)).isEqualTo(Mails.addressees(email).size());
         }
     }
 
-    private static String messageId(MimeMessage message) {
-        try {
-            return String.valueOf(message.getMessageID());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static String subject(MimeMessage message) {
-        try {
-            return String.valueOf(message.getSubject());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static List<String> addresses(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

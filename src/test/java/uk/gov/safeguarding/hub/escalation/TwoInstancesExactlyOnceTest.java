@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +15,7 @@ import uk.gov.safeguarding.hub.HubApplication;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.MovableClock;
 import uk.gov.safeguarding.hub.support.MovableClockConfiguration;
 import uk.gov.safeguarding.hub.support.Notifications;
@@ -97,11 +97,11 @@ class TwoInstancesExactlyOnceTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
                 .until(() -> distinctEscalationEmails().size() == ids.size() * 2);
         Map<String, Long> copiesPerMessageId = Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> messageId(m).startsWith("<escalation-"))
-                .collect(Collectors.groupingBy(TwoInstancesExactlyOnceTest::messageId, Collectors.counting()));
+                .filter(m -> Mails.messageId(m).startsWith("<escalation-"))
+                .collect(Collectors.groupingBy(Mails::messageId, Collectors.counting()));
         for (MimeMessage email : distinctEscalationEmails().values()) {
-            assertThat(copiesPerMessageId.get(messageId(email))).as("copies of %s", messageId(email))
-                    .isEqualTo(addressees(email));
+            assertThat(copiesPerMessageId.get(Mails.messageId(email))).as("copies of %s", Mails.messageId(email))
+                    .isEqualTo((long) Mails.addressees(email).size());
         }
         for (String id : ids) {
             JsonNode view = apis.get(0).get("/api/v1/notifications/" + id, Api.OPS_KEY).body();
@@ -136,23 +136,9 @@ class TwoInstancesExactlyOnceTest {
     }
 
     private static Map<String, MimeMessage> distinctEscalationEmails() {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> messageId(m).startsWith("<escalation-"))
-                .collect(Collectors.toMap(TwoInstancesExactlyOnceTest::messageId, Function.identity(), (a, b) -> a));
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> Mails.messageId(m).startsWith("<escalation-"))
+                .collect(Collectors.toMap(Mails::messageId, Function.identity(), (a, b) -> a));
     }
 
-    private static long addressees(MimeMessage message) {
-        try {
-            return message.getAllRecipients().length;
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static String messageId(MimeMessage message) {
-        try {
-            return String.valueOf(message.getMessageID());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

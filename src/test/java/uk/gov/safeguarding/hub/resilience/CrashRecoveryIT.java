@@ -3,8 +3,6 @@ package uk.gov.safeguarding.hub.resilience;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.HubProcess;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.Postgres;
@@ -120,7 +119,7 @@ class CrashRecoveryIT {
         });
 
         Map<String, Long> copies = Arrays.stream(smtp.getReceivedMessages())
-                .collect(Collectors.groupingBy(CrashRecoveryIT::messageId, Collectors.counting()));
+                .collect(Collectors.groupingBy(Mails::messageId, Collectors.counting()));
         long duplicated = copies.values().stream().filter(c -> c > 1).count();
         String report = String.format("crash test (%s): %d posted, %d accepted (202) before and around the kill, %d not answered; "
                         + "%d emails received before the restart; after it every accepted notification was delivered: "
@@ -144,12 +143,5 @@ class CrashRecoveryIT {
                 .allMatch(d -> d.get("state").asText().equals("SENT"));
     }
 
-    private static String messageId(MimeMessage message) {
-        try {
-            return message.getMessageID();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

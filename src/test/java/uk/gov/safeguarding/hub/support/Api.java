@@ -41,31 +41,22 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), key);
     }
 
-    /** A GET whose answer is not JSON (metrics, pages). */
+    /** A GET whose answer is not JSON (metrics, pages): the body is in {@link Response#text()}. */
     public Response getText(String path, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), JSON.nullNode(), response.headers().firstValue("Location"),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), key, false);
     }
 
     private Response send(HttpRequest.Builder request, String key) {
+        return send(request, key, true);
+    }
+
+    private Response send(HttpRequest.Builder request, String key, boolean json) {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            JsonNode body = !json || response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), body, response.headers().firstValue("Location"),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {

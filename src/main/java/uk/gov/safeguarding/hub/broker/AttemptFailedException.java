@@ -1,0 +1,23 @@
+package uk.gov.safeguarding.hub.broker;
+
+/**
+ * An attempt at a broker message's work failed and attempts remain: the JMS transaction rolls back and the
+ * broker redelivers the message after its backoff.
+ */
+public class AttemptFailedException extends RuntimeException {
+
+    public AttemptFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** What to throw after a failed attempt: a retry while attempts remain, the dead-letter queue after the last. */
+    public static RuntimeException after(String kind, int attempts, int maxAttempts, String detail, Throwable cause) {
+        return attempts >= maxAttempts ? new AttemptsExhaustedException(kind, detail, cause)
+                : new AttemptFailedException(detail, cause);
+    }
+
+    /** "ExceptionType: message", for the records of a failed attempt. */
+    public static String describe(Throwable cause) {
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}
