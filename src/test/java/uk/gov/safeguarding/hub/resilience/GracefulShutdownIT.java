@@ -1,0 +1,68 @@
+package uk.gov.safeguarding.hub.resilience;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.Test;
+import uk.gov.safeguarding.hub.support.Api;
+import uk.gov.safeguarding.hub.support.FreePort;
+import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubProcess;
+import uk.gov.safeguarding.hub.support.Notifications;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SIGTERM while deliveries are in flight: the hub stops taking notifications, finishes or hands back what it was
+ * doing, and exits by itself; after a restart every accepted notification is delivered.
+ */
+class GracefulShutdownIT {
+
+    @Test
+    void sigtermStopsIntakeReturnsInFlightWorkAndExits() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Path dataDir = HubDataDir.create("graceful");
+        HubProcess hub = new HubProcess(HubProcess.packagedJar(), FreePort.find(), dataDir.resolve("hub.log"),
+                List.of("--hub.data-dir=" + dataDir, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort()));
+        try {
+            hub.start();
+            Api api = new Api(hub.port());
+            List<String> accepted = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                accepted.add(api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-TERM-" + i), Api.TRUST_KEY)
+                        .body().get("id").asText());
+            }
+
+            int exitCode = hub.stop(Duration.ofSeconds(60));
+
+            assertThat(exitCode).as("exit code after SIGTERM").isIn(0, 143);
+            assertThat(canConnect(api)).as("intake has stopped").isFalse();
+
+            hub.start();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> accepted.stream().allMatch(id ->
+                    StreamSupport.stream(api.get("/api/v1/notifications/" + id, Api.OPS_KEY).body().get("deliveries").spliterator(), false)
+                            .allMatch(d -> d.get("state").asText().equals("SENT"))));
+            assertThat(api.get("/api/v1/dead-letters", Api.OPS_KEY).body().get("total").asInt()).isZero();
+            hub.stop(Duration.ofSeconds(60));
+        } finally {
+            hub.kill();
+            smtp.stop();
+        }
+    }
+
+    private static boolean canConnect(Api api) {
+        try {
+            api.get("/actuator/health", null);
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
+        }
+    }
+}
