@@ -63,21 +63,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
-        // the signed token in an acknowledgement link is its own authority: there is no session to forge requests in
-        http.securityMatcher("/acknowledgements/**", "/hub.css", "/actuator/health/**", "/actuator/health", "/actuator/info",
-                        "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
-        return http.build();
-    }
-
     /** The operations console: form login with hashed passwords, CSRF tokens, a strict CSP, frame denial. */
     @Bean
-    @Order(3)
+    @Order(2)
     SecurityFilterChain console(HttpSecurity http, SecurityProperties properties) throws Exception {
         SecurityProperties.Limit attempts = properties.loginAttempts();
         http.securityMatcher("/console/**", "/console", "/login", "/logout")
@@ -108,10 +96,17 @@ class SecurityConfiguration {
                 .toList().toArray(UserDetails[]::new));
     }
 
+    /**
+     * Everything the chains above do not claim is public: acknowledgement pages (the signed token in the link is
+     * their authority, and there is no session to forge requests in), health, the API description, static files,
+     * and 404s for the rest.
+     */
     @Bean
-    @Order(4)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+    @Order(3)
+    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .httpBasic(basic -> basic.disable());
         return http.build();
     }

@@ -186,6 +186,14 @@ class NotificationIntakeIntegrationTest {
     }
 
     @Test
+    void anUnknownPathIsAProblem404() {
+        Api.Response unknown = api.get("/no/such/page", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/no-such-endpoint", Api.TRUST_KEY).status()).isEqualTo(404);
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() {
         ObjectNode body = Notifications.seriousIncident(reference());
         ((ObjectNode) body.get("incident")).put("summary", "x".repeat(70_000));
