@@ -16,8 +16,9 @@ public class AttemptFailedException extends RuntimeException {
                 : new AttemptFailedException(detail, cause);
     }
 
-    /** "ExceptionType: message", for the records of a failed attempt. */
+    /** "ExceptionType: message" (or just the type, when it carries no message), for the records of a failed attempt. */
     public static String describe(Throwable cause) {
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String type = cause.getClass().getSimpleName();
+        return cause.getMessage() == null ? type : type + ": " + cause.getMessage();
     }
 }

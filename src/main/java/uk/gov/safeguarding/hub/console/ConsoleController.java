@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
+import uk.gov.safeguarding.hub.clock.StatutoryDeadlines;
 import uk.gov.safeguarding.hub.deadletter.DeadLetterOperations;
 import uk.gov.safeguarding.hub.escalation.EscalationService;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
@@ -63,6 +64,7 @@ class ConsoleController {
         model.addAttribute("openClocks", open);
         model.addAttribute("escalations", escalations.recentlyFired(ESCALATIONS_SHOWN));
         model.addAttribute("today", today);
+        model.addAttribute("london", StatutoryDeadlines.LONDON);
         return "console";
     }
 
