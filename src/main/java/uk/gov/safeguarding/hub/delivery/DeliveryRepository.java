@@ -43,9 +43,21 @@ public class DeliveryRepository {
                 .param(notificationId).query(DeliveryRepository::map).list();
     }
 
-    List<String> unpublished(int limit) {
-        return jdbc.sql("SELECT id FROM delivery WHERE published_at IS NULL ORDER BY created_at LIMIT ?")
-                .param(limit).query((rs, i) -> rs.getString(1)).list();
+    /** Unpublished deliveries no relay holds a live claim on. */
+    List<String> unpublished(OffsetDateTime staleBefore, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM delivery
+                        WHERE published_at IS NULL AND (outbox_claimed_at IS NULL OR outbox_claimed_at < ?)
+                        ORDER BY created_at LIMIT ?""")
+                .params(staleBefore, limit).query((rs, i) -> rs.getString(1)).list();
+    }
+
+    /** Claims an unpublished delivery for this relay; false when another relay holds a live claim on it. */
+    boolean claimForPublication(String id, OffsetDateTime now, OffsetDateTime staleBefore) {
+        return jdbc.sql("""
+                        UPDATE delivery SET outbox_claimed_at = ?
+                        WHERE id = ? AND published_at IS NULL AND (outbox_claimed_at IS NULL OR outbox_claimed_at < ?)""")
+                .params(now, id, staleBefore).update() == 1;
     }
 
     void markPublished(String id, OffsetDateTime now) {

@@ -4,13 +4,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * The transactional outbox: deliveries are planned in the intake transaction with no broker message yet, and
- * the {@code outbox-relay} route publishes each one and then marks it published. A crash between the two
- * publishes it again; the delivery route ignores a message whose delivery is already made.
+ * the {@code outbox-relay} route claims each one (so that with several hub instances one relay publishes it),
+ * publishes it and marks it published. A crash between claim and publish leaves a claim that goes stale and is
+ * taken over; a crash between publish and mark publishes it again, and the delivery route ignores a message
+ * whose delivery is already made.
  */
 @Component("outbox")
 public class Outbox {
@@ -18,15 +21,23 @@ public class Outbox {
     private final DeliveryRepository deliveries;
     private final Clock clock;
     private final int batchSize;
+    private final Duration staleClaimAfter;
 
-    Outbox(DeliveryRepository deliveries, Clock clock, @Value("${hub.outbox.batch-size}") int batchSize) {
+    Outbox(DeliveryRepository deliveries, Clock clock, @Value("${hub.outbox.batch-size}") int batchSize,
+           @Value("${hub.outbox.stale-claim-after}") Duration staleClaimAfter) {
         this.deliveries = deliveries;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.staleClaimAfter = staleClaimAfter;
     }
 
-    public List<String> unpublished() {
-        return deliveries.unpublished(batchSize);
+    /** The unpublished deliveries this relay has claimed, to publish now. */
+    public List<String> claimUnpublished() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime staleBefore = now.minus(staleClaimAfter);
+        return deliveries.unpublished(staleBefore, batchSize).stream()
+                .filter(id -> deliveries.claimForPublication(id, now, staleBefore))
+                .toList();
     }
 
     public void markPublished(String deliveryId) {
