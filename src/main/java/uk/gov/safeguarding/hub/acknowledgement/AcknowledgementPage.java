@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
+import uk.gov.safeguarding.hub.clock.StatutoryDeadlines;
 import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
 
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one-click acknowledgement link of an email (SPEC §4). GET shows what is being acknowledged and changes
@@ -69,7 +71,7 @@ class AcknowledgementPage {
     }
 
     private ResponseEntity<String> withDelivery(String token,
-                                                java.util.function.Function<DeliveryRepository.StoredDelivery, ResponseEntity<String>> action) {
+                                                Function<DeliveryRepository.StoredDelivery, ResponseEntity<String>> action) {
         AcknowledgementTokens.Verification verification = tokens.verify(token, clock.instant());
         if (verification.expired()) {
             return page(HttpStatus.GONE, "This link has expired",
@@ -99,7 +101,7 @@ class AcknowledgementPage {
     }
 
     private String when(OffsetDateTime at) {
-        return WHEN.format(at.atZoneSameInstant(java.time.ZoneId.of("Europe/London")));
+        return WHEN.format(at.atZoneSameInstant(StatutoryDeadlines.LONDON));
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String title, String body) {

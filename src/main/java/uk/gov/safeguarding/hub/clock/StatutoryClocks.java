@@ -35,10 +35,12 @@ public class StatutoryClocks {
         this.meters = meters;
     }
 
-    public StatutoryDeadlines.Deadline deadline(ClockType type, LocalDate startsOn) {
-        StatutoryDeadlines.Deadline deadline = deadlines.deadline(type, startsOn);
-        coverage.check(type, startsOn, deadline);
-        return deadline;
+    /**
+     * Whether the window of a clock starting on {@code startsOn} has already closed now. Calendar coverage is
+     * reported when the clock is started, not here.
+     */
+    public boolean hasClosed(ClockType type, LocalDate startsOn) {
+        return hasClosed(deadlines.deadline(type, startsOn).date());
     }
 
     /** Whether a window that closes on {@code deadline} has already closed now. */
@@ -52,7 +54,8 @@ public class StatutoryClocks {
 
     /** Starts a clock (once: a second start is ignored) and audits it. */
     public void start(String notificationId, ClockType type, LocalDate startsOn, String actor) {
-        StatutoryDeadlines.Deadline deadline = deadline(type, startsOn);
+        StatutoryDeadlines.Deadline deadline = deadlines.deadline(type, startsOn);
+        coverage.check(type, startsOn, deadline);
         if (clocks.startIfAbsent(notificationId, type, startsOn, deadline)) {
             audit.record(notificationId, AuditEvent.CLOCK_STARTED, actor,
                     type + " from " + startsOn + ", deadline " + deadline.date()

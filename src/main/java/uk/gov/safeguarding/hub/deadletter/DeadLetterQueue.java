@@ -45,11 +45,28 @@ public class DeadLetterQueue {
     }
 
     public List<DeadLetter> list() {
+        return browse(null);
+    }
+
+    /** One dead letter, read by its message id without walking the whole queue. */
+    public Optional<DeadLetter> find(String id) {
+        return MESSAGE_ID.matcher(id).matches() ? browse(selector(id)).stream().findFirst() : Optional.empty();
+    }
+
+    /** How many messages the queue holds, without describing each (for metrics). */
+    public int count() {
+        return inSession(session -> {
+            try (QueueBrowser browser = session.createBrowser(session.createQueue(QUEUE))) {
+                return Collections.list(browser.getEnumeration()).size();
+            }
+        });
+    }
+
+    private List<DeadLetter> browse(String selector) {
         return inSession(session -> {
             List<DeadLetter> deadLetters = new ArrayList<>();
-            try (QueueBrowser browser = session.createBrowser(session.createQueue(QUEUE))) {
-                Enumeration<?> messages = browser.getEnumeration();
-                for (Object message : Collections.list(messages)) {
+            try (QueueBrowser browser = session.createBrowser(session.createQueue(QUEUE), selector)) {
+                for (Object message : Collections.list(browser.getEnumeration())) {
                     deadLetters.add(describe((Message) message));
                 }
             }
@@ -57,8 +74,8 @@ public class DeadLetterQueue {
         });
     }
 
-    public Optional<DeadLetter> find(String id) {
-        return list().stream().filter(d -> d.id().equals(id)).findFirst();
+    private static String selector(String id) {
+        return "JMSMessageID = 'ID:" + id + "'";
     }
 
     /** Puts the message back on its work queue; empty when it is no longer on the dead-letter queue. */
@@ -87,8 +104,7 @@ public class DeadLetterQueue {
             return Optional.empty();
         }
         return inSession(session -> {
-            try (MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE),
-                    "JMSMessageID = 'ID:" + id + "'")) {
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE), selector(id))) {
                 Message message = consumer.receive(RECEIVE_TIMEOUT_MILLIS);
                 if (message == null) {
                     return Optional.empty();

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -94,13 +95,14 @@ public class DeliveryService {
     }
 
     private void send(StoredDelivery delivery, StoredNotification notification) throws Exception {
-        DeliveryContent content = content(delivery, notification);
+        List<ClockRepository.StoredClock> clocksOfNotification = clocks.forNotification(notification.id());
+        DeliveryContent content = content(delivery, notification, clocksOfNotification);
         RecipientDirectory.Channels channels = directory.channelsOf(delivery.recipient());
         if (delivery.channel() == Channel.EMAIL) {
             email.send(delivery.id(), channels.emails(), composer.subject(content), composer.text(content),
                     composer.html(content));
         } else {
-            webhook.post(delivery.id(), channels.webhook(), webhookPayload(content, notification));
+            webhook.post(delivery.id(), channels.webhook(), webhookPayload(content, notification, clocksOfNotification));
         }
     }
 
@@ -119,8 +121,9 @@ public class DeliveryService {
         throw AttemptFailedException.after(DeliveryDeadLetters.KIND, attempts, properties.maxAttempts(), detail, cause);
     }
 
-    private DeliveryContent content(StoredDelivery delivery, StoredNotification notification) {
-        LocalDate deadline = clocks.forNotification(notification.id()).stream()
+    private DeliveryContent content(StoredDelivery delivery, StoredNotification notification,
+                                    List<ClockRepository.StoredClock> clocksOfNotification) {
+        LocalDate deadline = clocksOfNotification.stream()
                 .filter(c -> c.clock() == ClockType.NOTIFICATION).findFirst().orElseThrow().deadline();
         return new DeliveryContent(delivery.id(), notification.id(), delivery.recipient(), notification.trustReference(),
                 notification.localAuthority(), notification.incidentType().name(), notification.occurredOn(),
@@ -129,9 +132,10 @@ public class DeliveryService {
                 hub.link("/api/v1/notifications/" + notification.id()));
     }
 
-    private WebhookPayload webhookPayload(DeliveryContent content, StoredNotification notification) {
+    private WebhookPayload webhookPayload(DeliveryContent content, StoredNotification notification,
+                                          List<ClockRepository.StoredClock> clocksOfNotification) {
         Map<String, LocalDate> deadlines = new LinkedHashMap<>();
-        clocks.forNotification(notification.id()).forEach(c -> deadlines.put(c.clock().name(), c.deadline()));
+        clocksOfNotification.forEach(c -> deadlines.put(c.clock().name(), c.deadline()));
         return new WebhookPayload("notification", content.deliveryId(), notification.id(), content.recipient().name(),
                 notification.trustReference(), notification.localAuthority(), notification.late(),
                 new WebhookPayload.Incident(notification.incidentType().name(), notification.occurredOn(),

@@ -46,8 +46,7 @@ public class EmailChannel {
     public void send(String deliveryId, List<String> to, String subject, String text, String html)
             throws MessagingException, IOException {
         JavaMailSender sender = smtp.getIfAvailable();
-        MimeMessage message = new StableIdMessage(sender == null ? Session.getInstance(new Properties()) : null, sender,
-                "<" + deliveryId + "@sin-hub>");
+        MimeMessage message = new StableIdMessage("<" + deliveryId + "@sin-hub>");
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(new InternetAddress(from));
         helper.setTo(to.toArray(String[]::new));
@@ -82,8 +81,9 @@ public class EmailChannel {
     private static final class StableIdMessage extends MimeMessage {
         private final String messageId;
 
-        StableIdMessage(Session session, JavaMailSender sender, String messageId) {
-            super(sender != null ? sender.createMimeMessage().getSession() : session);
+        // the sender sends over its own SMTP session; this one only builds the message
+        StableIdMessage(String messageId) {
+            super(Session.getInstance(new Properties()));
             this.messageId = messageId;
         }
 

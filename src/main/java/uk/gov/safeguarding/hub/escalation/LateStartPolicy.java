@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.escalation;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Of the rungs of one clock that are due together (a clock that started late, or a hub that was down), only the
@@ -13,7 +14,7 @@ final class LateStartPolicy {
     private LateStartPolicy() {
     }
 
-    static <T> Choice<T> choose(List<T> due, java.util.function.Function<T, OffsetDateTime> dueAt) {
+    static <T> Choice<T> choose(List<T> due, Function<T, OffsetDateTime> dueAt) {
         T highest = due.stream().max(Comparator.comparing(dueAt)).orElseThrow();
         return new Choice<>(highest, due.stream().filter(r -> r != highest).toList());
     }

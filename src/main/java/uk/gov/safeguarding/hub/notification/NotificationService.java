@@ -104,7 +104,7 @@ public class NotificationService {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate awareOn = request.incident().awareOn();
-        boolean late = statutoryClocks.hasClosed(statutoryClocks.deadline(ClockType.NOTIFICATION, awareOn).date());
+        boolean late = statutoryClocks.hasClosed(ClockType.NOTIFICATION, awareOn);
         notifications.insert(id, request, sha256, late, now, client.name(), decision.recipients());
         audit.record(id, AuditEvent.RECEIVED, client.name(), "trustReference " + request.trustReference()
                 + ", " + request.incident().type() + (late ? ", after its NOTIFICATION deadline (late)" : ""));

@@ -39,7 +39,7 @@ class HubMetrics implements MeterBinder {
                     });
             return counts;
         });
-        this.deadLetters = new Cached<>(clock, () -> deadLetterQueue.list().size());
+        this.deadLetters = new Cached<>(clock, deadLetterQueue::count);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The rapid-review outcome and the LCSPR publication (SPEC §2 rules 4 and 5): each meets its clock, and an LCSPR
@@ -96,7 +97,7 @@ public class ReviewService {
     private Map<String, Object> outcome(String notificationId, Map<String, Object> recorded) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", notificationId);
-        body.putAll(new java.util.TreeMap<>(recorded));
+        body.putAll(new TreeMap<>(recorded));
         Map<String, Object> clockStates = new LinkedHashMap<>();
         for (ClockRepository.StoredClock c : clockRepository.forNotification(notificationId)) {
             clockStates.put(c.clock().name(), Map.of("deadline", c.deadline(), "state", c.state()));
