@@ -11,6 +11,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,7 +101,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("password")).sendKeys("ops");
         browser.findElement(By.id("sign-in")).click();
 
-        assertThat(browser.getCurrentUrl()).endsWith("/console");
+        // a click returns before the form's navigation has always finished, so wait for the page it leads to
+        awaitPage(ExpectedConditions.urlMatches("/console$"));
         WebElement row = browser.findElement(By.cssSelector("tr[data-dead-letter='" + deadLetter + "']"));
         assertThat(row.getText()).contains("DFE").contains("WEBHOOK").contains("ConnectException").doesNotContain("Quillfeather");
         assertThat(browser.getPageSource()).contains("Open statutory clocks");
@@ -106,13 +110,17 @@ class ConsoleBrowserTest {
 
         try (WebhookReceiver endpoint = new WebhookReceiver(SECRET, DFE_PORT)) {
             browser.findElement(By.id("retry-" + deadLetter)).click();
-            assertThat(browser.findElement(By.id("message")).getText()).contains("put back on its queue");
+            awaitPage(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "put back on its queue"));
             await().atMost(Duration.ofSeconds(15)).until(() -> endpoint.received().size() == 1);
             assertThat(endpoint.received().get(0).signatureValid()).isTrue();
         }
         browser.get(url("/console"));
         assertThat(browser.findElements(By.cssSelector("tr[data-dead-letter='" + deadLetter + "']"))).isEmpty();
         screenshot("console-after-retry.png");
+    }
+
+    private void awaitPage(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
     }
 
     private void screenshot(String name) throws IOException {
@@ -127,7 +135,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("username")).sendKeys("ops");
         browser.findElement(By.id("password")).sendKeys("not-the-password");
         browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        awaitPage(ExpectedConditions.urlContains("/login?error"));
         assertThat(browser.getPageSource()).contains("not right");
     }
 
