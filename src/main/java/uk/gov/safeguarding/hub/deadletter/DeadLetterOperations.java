@@ -62,7 +62,7 @@ public class DeadLetterOperations {
     }
 
     private void refuseUnknownKind(String id) {
-        queue.find(id).filter(d -> "UNKNOWN".equals(d.kind())).ifPresent(d -> {
+        queue.find(id).filter(d -> DeadLetterQueue.UNKNOWN_KIND.equals(d.kind())).ifPresent(d -> {
             throw new ApiProblem(HttpStatus.CONFLICT, "Unknown dead letter",
                     "This message did not come from a hub queue, so the hub cannot put it back; nothing was changed");
         });

@@ -33,6 +33,9 @@ public class DeadLetterQueue {
 
     static final String QUEUE = "hub.dead-letter";
     static final String BROKER_GAVE_UP = "BrokerMaxDeliveryAttempts";
+    private static final String KIND = "hubDeadLetterKind";
+    private static final String BROKER_DEAD_LETTERS = KIND + " IS NULL";
+    static final String UNKNOWN_KIND = "UNKNOWN";
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
     private static final long RECEIVE_TIMEOUT_MILLIS = 2000;
 
@@ -72,6 +75,18 @@ public class DeadLetterQueue {
             }
             return deadLetters;
         });
+    }
+
+    /**
+     * Records in their features the dead letters the broker moved by itself, which the hub could not record when
+     * they happened (its database was down, say), so that a delivery's state agrees with the queue. Recording is
+     * idempotent: a subject already recorded, retried or sent is left as it is.
+     */
+    public int recordBrokerDeadLetters() {
+        List<DeadLetter> unrecorded = browse(BROKER_DEAD_LETTERS).stream()
+                .filter(deadLetter -> !UNKNOWN_KIND.equals(deadLetter.kind())).toList();
+        unrecorded.forEach(deadLetter -> features.record(deadLetter.kind(), deadLetter.subjectId(), deadLetter.cause()));
+        return unrecorded.size();
     }
 
     private static String selector(String id) {
@@ -123,21 +138,22 @@ public class DeadLetterQueue {
     }
 
     private DeadLetter describe(Message message) throws JMSException {
-        String kind = message.getStringProperty("hubDeadLetterKind");
+        String kind = message.getStringProperty(KIND);
         String cause = message.getStringProperty("hubFailureCause");
         String causeType = message.getStringProperty("hubFailureType");
         String route = message.getStringProperty("hubFailedRoute");
         if (kind == null) {
             // dead-lettered by the broker itself after hub.delivery.broker-max-attempts deliveries
             String origin = message.getStringProperty("_AMQ_ORIG_ADDRESS");
-            kind = features.kindOfQueue(String.valueOf(origin)).orElse("UNKNOWN");
+            kind = features.kindOfQueue(String.valueOf(origin)).orElse(UNKNOWN_KIND);
             causeType = BROKER_GAVE_UP;
-            cause = "The broker gave up after " + message.getIntProperty("JMSXDeliveryCount")
-                    + " deliveries from " + origin + " without the hub recording a failure";
+            // (a browsed copy's JMSXDeliveryCount is not the count the broker gave up at, so none is quoted)
+            cause = "The broker gave up on this message from " + origin + " after its maximum deliveries"
+                    + " (hub.delivery.broker-max-attempts) without the hub recording a failure";
             route = origin;
         }
         String subjectId = ((TextMessage) message).getText();
-        Optional<DeadLetterListener.Subject> subject = "UNKNOWN".equals(kind) ? Optional.empty()
+        Optional<DeadLetterListener.Subject> subject = UNKNOWN_KIND.equals(kind) ? Optional.empty()
                 : features.listenerFor(kind).describe(subjectId);
         return new DeadLetter(message.getJMSMessageID().replaceFirst("^ID:", ""), kind, subjectId,
                 subject.map(DeadLetterListener.Subject::notificationId).orElse(null),

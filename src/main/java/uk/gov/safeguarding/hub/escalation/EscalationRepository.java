@@ -104,8 +104,8 @@ class EscalationRepository {
         return transition(key, "state = 'DISCARDED'", "state IN ('DEAD_LETTERED', 'DUE')");
     }
 
-    void markDeadLettered(EscalationKey key) {
-        transition(key, "state = 'DEAD_LETTERED'", "state = 'DUE'");
+    boolean markDeadLettered(EscalationKey key) {
+        return transition(key, "state = 'DEAD_LETTERED'", "state = 'DUE'");
     }
 
     private boolean transition(EscalationKey key, String set, String when, Object... setParams) {

@@ -145,8 +145,9 @@ public class EscalationService implements DeadLetterListener {
     @Transactional
     public void deadLettered(String keyText, String cause) {
         EscalationKey key = EscalationKey.parse(keyText);
-        escalations.markDeadLettered(key);
-        audit.record(key.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB, cause);
+        if (escalations.markDeadLettered(key)) {
+            audit.record(key.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB, cause);
+        }
     }
 
     @Override

@@ -46,7 +46,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, SecurityProperties properties, ObjectMapper mapper)
             throws Exception {
         SecurityProperties.Limit limit = properties.rateLimit();
-        http.securityMatcher("/api/**", "/actuator/prometheus")
+        http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/health", "/actuator/health/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
@@ -55,6 +55,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/dead-letters", "/actuator/prometheus")
                         .hasRole(ClientRole.OPERATIONS.name())
+                        // anyone may see whether the hub and its parts are up; only operations see the details
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(mapper, request, response,
@@ -99,7 +101,7 @@ class SecurityConfiguration {
 
     /**
      * Everything the chains above do not claim is public: acknowledgement pages (the signed token in the link is
-     * their authority, and there is no session to forge requests in), health, the API description, static files,
+     * their authority, and there is no session to forge requests in), the API description, static files,
      * and 404s for the rest.
      */
     @Bean

@@ -182,6 +182,11 @@ class DeadLetterApiIntegrationTest {
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/mailOutbox/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/calendarCoverage/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/diskSpace/details").isMissingNode()).as("details are for operations only").isTrue();
+        JsonNode detailed = api.get("/actuator/health", Api.OPS_KEY).body();
+        assertThat(detailed.at("/components/calendarCoverage/details/coveredYears").asText()).isEqualTo("2018-2027");
+        assertThat(detailed.at("/components/db/details/database").asText()).isNotEmpty();
+        assertThat(api.get("/actuator/health", Api.TRUST_KEY).body().at("/components/db/details").isMissingNode()).isTrue();
 
         JsonNode openApi = api.get("/v3/api-docs", null).body();
         assertThat(openApi.get("paths").has("/api/v1/notifications")).isTrue();
