@@ -135,16 +135,6 @@ class AcknowledgementLinkIntegrationTest {
         assertThat(clockState(id)).isEqualTo("MET");
     }
 
-    @Test
-    void theAuditTrailIsAppendOnlyInTheDatabase() {
-        String id = notify("SCT-ACK-AUDIT");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'someone else' WHERE notification_id = ?")
-                .param(id).update()).hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE notification_id = ?")
-                .param(id).update()).hasMessageContaining("append-only");
-        assertThat(events(id)).contains("RECEIVED", "SENT");
-    }
-
     private String notify(String reference) {
         ObjectNode body = Notifications.seriousIncident(reference);
         ((ObjectNode) body.get("incident")).put("occurredOn", "2026-11-18").put("awareOn", "2026-11-19");
