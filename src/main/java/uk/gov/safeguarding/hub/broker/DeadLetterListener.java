@@ -25,6 +25,10 @@ public interface DeadLetterListener {
     /** The message is removed for good: the subject is marked discarded. */
     void discarded(String id, String reason, String actor);
 
-    record Subject(String notificationId, String recipient, String channel, int attempts) {
+    /**
+     * @param state   the subject's state now: a delivery's (PENDING, SENT, ...) or an escalation rung's (DUE, FIRED, ...)
+     * @param waiting whether the work is still to be done, i.e. waiting for its next attempt
+     */
+    record Subject(String notificationId, String recipient, String channel, int attempts, String state, boolean waiting) {
     }
 }

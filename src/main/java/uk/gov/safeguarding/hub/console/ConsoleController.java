@@ -1,5 +1,6 @@
 package uk.gov.safeguarding.hub.console;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
@@ -20,7 +21,11 @@ import uk.gov.safeguarding.hub.web.ApiProblem;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The operations console (SPEC §6): dead letters with retry and discard, open notifications by nearest
@@ -32,6 +37,7 @@ class ConsoleController {
 
     private static final int OPEN_CLOCKS_SHOWN = 100;
     private static final int ESCALATIONS_SHOWN = 30;
+    private static final String RETRY_BATCH = "console.retry-batch.";
 
     private final DeadLetterOperations deadLetters;
     private final ClockRepository clocks;
@@ -76,17 +82,42 @@ class ConsoleController {
         return "redirect:/console";
     }
 
+    /**
+     * Retries a group as it stands, then shows the progress of what went back: the batch is kept in the operator's
+     * session (the console is session-based already), so any refresh of the progress page reads the states afresh.
+     */
     @PostMapping("/console/dead-letters/retry")
-    String retryGroup(@RequestParam @NotBlank @Size(max = 2000) String group, Principal user, RedirectAttributes redirect) {
+    String retryGroup(@RequestParam @NotBlank @Size(max = 2000) String group, Principal user, HttpSession session,
+                      RedirectAttributes redirect) {
+        DeadLetterOperations.GroupRetry result;
         try {
-            DeadLetterOperations.GroupRetry result = deadLetters.retryGroup(group, actor(user));
-            redirect.addFlashAttribute("message", "Group retry finished: " + result.retried().size() + " of "
-                    + result.requested() + " put back on their queues"
-                    + (result.alreadyGone().isEmpty() ? "." : "; " + result.alreadyGone().size() + " had already left."));
+            result = deadLetters.retryGroup(group, actor(user));
         } catch (ApiProblem gone) {
             redirect.addFlashAttribute("message", "That group is empty now; nothing was retried.");
+            return "redirect:/console";
         }
-        return "redirect:/console";
+        String batch = UUID.randomUUID().toString();
+        session.setAttribute(RETRY_BATCH + batch, new ArrayList<>(result.work()));
+        redirect.addFlashAttribute("message", result.retried().size() + " of " + result.requested()
+                + " put back on their queues"
+                + (result.alreadyGone().isEmpty() ? "." : "; " + result.alreadyGone().size() + " had already left."));
+        return "redirect:/console/retries/" + batch;
+    }
+
+    @GetMapping("/console/retries/{batch}")
+    String retryProgress(@PathVariable String batch, HttpSession session, Model model, RedirectAttributes redirect) {
+        if (!(session.getAttribute(RETRY_BATCH + batch) instanceof List<?> stored)) {
+            redirect.addFlashAttribute("message", "That retry's progress is no longer available; the dead letters are below.");
+            return "redirect:/console";
+        }
+        List<DeadLetterOperations.Progress> progress = deadLetters.progress(stored.stream()
+                .map(DeadLetterOperations.RetriedWork.class::cast).toList());
+        long waiting = progress.stream().filter(DeadLetterOperations.Progress::waiting).count();
+        model.addAttribute("progress", progress);
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("states", progress.stream().filter(p -> p.now() != null)
+                .collect(Collectors.groupingBy(p -> p.now().state(), TreeMap::new, Collectors.counting())));
+        return "retry-progress";
     }
 
     @PostMapping("/console/dead-letters/{id}/discard")

@@ -3,8 +3,11 @@ package uk.gov.safeguarding.hub.deadletter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import uk.gov.safeguarding.hub.broker.DeadLetterListener;
+import uk.gov.safeguarding.hub.broker.DeadLetterRecorder;
 import uk.gov.safeguarding.hub.web.ApiProblem;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +17,12 @@ import java.util.Optional;
 public class DeadLetterOperations {
 
     private final DeadLetterQueue queue;
+    private final DeadLetterRecorder features;
     private final MeterRegistry meters;
 
-    DeadLetterOperations(DeadLetterQueue queue, MeterRegistry meters) {
+    DeadLetterOperations(DeadLetterQueue queue, DeadLetterRecorder features, MeterRegistry meters) {
         this.queue = queue;
+        this.features = features;
         this.meters = meters;
     }
 
@@ -45,10 +50,21 @@ public class DeadLetterOperations {
                 .orElseThrow(() -> ApiProblem.notFound("Dead-letter group '" + groupKey + "'"));
         List<String> retried = new ArrayList<>();
         List<String> gone = new ArrayList<>();
+        List<RetriedWork> work = new ArrayList<>();
         for (String id : members) {
-            (counted(queue.retry(id, actor), "retried").isPresent() ? retried : gone).add(id);
+            Optional<DeadLetter> putBack = counted(queue.retry(id, actor), "retried");
+            putBack.ifPresentOrElse(d -> {
+                retried.add(id);
+                work.add(new RetriedWork(d.kind(), d.subjectId()));
+            }, () -> gone.add(id));
         }
-        return new GroupRetry(groupKey, members.size(), retried, gone);
+        return new GroupRetry(groupKey, members.size(), retried, gone, work);
+    }
+
+    /** Where work put back by a retry stands now: still waiting for an attempt, made, or failed again. */
+    public List<Progress> progress(List<RetriedWork> work) {
+        return work.stream().map(w -> new Progress(w, features.listenerFor(w.kind()).describe(w.subjectId())
+                .orElse(null))).toList();
     }
 
     public Optional<DeadLetter> discard(String id, String reason, String actor) {
@@ -73,6 +89,19 @@ public class DeadLetterOperations {
     }
 
     /** The outcome of a group retry: how many it covered, which went back to work, which had already left. */
-    public record GroupRetry(String group, int requested, List<String> retried, List<String> alreadyGone) {
+    public record GroupRetry(String group, int requested, List<String> retried, List<String> alreadyGone,
+                             List<RetriedWork> work) {
+    }
+
+    /** A delivery or escalation rung that a retry put back on its queue. */
+    public record RetriedWork(String kind, String subjectId) implements Serializable {
+    }
+
+    /** @param now the work's state now; null when its subject no longer exists */
+    public record Progress(RetriedWork work, DeadLetterListener.Subject now) {
+
+        public boolean waiting() {
+            return now != null && now.waiting();
+        }
     }
 }

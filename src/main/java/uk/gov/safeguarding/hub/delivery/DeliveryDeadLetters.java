@@ -34,7 +34,7 @@ class DeliveryDeadLetters implements DeadLetterListener {
     @Override
     public Optional<Subject> describe(String deliveryId) {
         return deliveries.find(deliveryId).map(d -> new Subject(d.notificationId(), d.recipient().name(),
-                d.channel().name(), d.attempts()));
+                d.channel().name(), d.attempts(), d.state().name(), d.state() == DeliveryState.PENDING));
     }
 
     @Override

@@ -158,7 +158,8 @@ public class EscalationService implements DeadLetterListener {
     @Override
     public Optional<Subject> describe(String keyText) {
         return escalations.find(EscalationKey.parse(keyText)).map(r -> new Subject(r.key().notificationId(),
-                "ESCALATION " + r.key().clock() + " " + r.key().rung(), "EMAIL", r.attempts()));
+                "ESCALATION " + r.key().clock() + " " + r.key().rung(), "EMAIL", r.attempts(), r.state(),
+                "DUE".equals(r.state())));
     }
 
     @Override

@@ -93,16 +93,8 @@ class ConsoleBrowserTest {
 
     @Test
     void operationsLogInSeeADeadLetterRetryItAndSeeItLeave() throws IOException {
-        String deadLetter = deadLetterForANewNotification();
-
-        browser.get(url("/console"));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys("ops");
-        browser.findElement(By.id("password")).sendKeys("ops");
-        browser.findElement(By.id("sign-in")).click();
-
-        // a click returns before the form's navigation has always finished, so wait for the page it leads to
-        awaitPage(ExpectedConditions.urlMatches("/console$"));
+        String deadLetter = deadLetterForANewNotification("SCT-CONSOLE-1");
+        signIn();
         WebElement row = browser.findElement(By.cssSelector("tr[data-dead-letter='" + deadLetter + "']"));
         assertThat(row.getText()).contains("DFE").contains("WEBHOOK").contains("ConnectException").doesNotContain("Quillfeather");
         assertThat(browser.getPageSource()).contains("Open statutory clocks");
@@ -119,8 +111,46 @@ class ConsoleBrowserTest {
         screenshot("console-after-retry.png");
     }
 
+    @Test
+    void aGroupRetryShowsItsProgressUntilEveryMemberIsMade() throws IOException {
+        List<String> members = List.of(deadLetterForANewNotification("SCT-CONSOLE-2"), deadLetterForANewNotification("SCT-CONSOLE-3"));
+        signIn();
+        for (String member : members) {
+            assertThat(browser.findElements(By.cssSelector("tr[data-dead-letter='" + member + "']"))).hasSize(1);
+        }
+
+        try (WebhookReceiver endpoint = new WebhookReceiver(SECRET, DFE_PORT)) {
+            browser.findElement(By.cssSelector("form[action$='/console/dead-letters/retry'] button")).click();
+            awaitPage(ExpectedConditions.urlContains("/console/retries/"));
+            assertThat(browser.findElement(By.id("message")).getText()).contains("2 of 2 put back on their queues");
+            assertThat(browser.findElements(By.cssSelector("#retry-progress tbody tr"))).hasSize(2);
+
+            // the page refreshes itself while anything is waiting, until both have been made
+            awaitPage(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-summary"), "Finished: all 2"));
+            assertThat(browser.findElement(By.id("progress-summary")).getText()).contains("SENT: 2");
+            assertThat(browser.findElements(By.cssSelector("#retry-progress td.state")))
+                    .extracting(WebElement::getText).containsExactly("SENT", "SENT");
+            screenshot("console-group-retry.png");
+            assertThat(endpoint.received()).hasSize(2).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+        }
+        browser.get(url("/console"));
+        for (String member : members) {
+            assertThat(browser.findElements(By.cssSelector("tr[data-dead-letter='" + member + "']"))).isEmpty();
+        }
+    }
+
+    private void signIn() {
+        browser.get(url("/console"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys("ops");
+        browser.findElement(By.id("password")).sendKeys("ops");
+        browser.findElement(By.id("sign-in")).click();
+        // a click returns before the form's navigation has always finished, so wait for the page it leads to
+        awaitPage(ExpectedConditions.urlMatches("/console$"));
+    }
+
     private void awaitPage(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
     }
 
     private void screenshot(String name) throws IOException {
@@ -159,9 +189,9 @@ class ConsoleBrowserTest {
         assertThat(forged.statusCode()).as("a login without its CSRF token is refused").isEqualTo(403);
     }
 
-    private String deadLetterForANewNotification() {
+    private String deadLetterForANewNotification(String trustReference) {
         Api api = new Api(port);
-        String id = api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-CONSOLE-1"), Api.TRUST_KEY)
+        String id = api.post("/api/v1/notifications", Notifications.seriousIncident(trustReference), Api.TRUST_KEY)
                 .body().get("id").asText();
         String[] deadLetter = new String[1];
         await().atMost(Duration.ofSeconds(20)).until(() -> {
