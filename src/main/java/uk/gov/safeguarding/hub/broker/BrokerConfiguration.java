@@ -5,9 +5,12 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
+
+import java.util.List;
 
 /**
  * The broker: embedded Artemis with a persistent journal by default, any broker Spring Boot can connect to
@@ -15,11 +18,13 @@ import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
  * runs over Spring Boot's connection factory.
  */
 @Configuration
+@EnableConfigurationProperties(BrokerProperties.class)
 class BrokerConfiguration {
 
     static final String DELIVERY_QUEUE = "hub.delivery";
     static final String ESCALATION_QUEUE = "hub.escalation";
     static final String DEAD_LETTER_QUEUE = "hub.dead-letter";
+    static final List<String> WORK_QUEUES = List.of(DELIVERY_QUEUE, ESCALATION_QUEUE);
 
     @Bean("jms")
     JmsComponent jms(ConnectionFactory connectionFactory) {
@@ -30,19 +35,28 @@ class BrokerConfiguration {
 
     /**
      * Redelivery with backoff, counted by the broker, so a failing delivery waits without holding a consumer thread
-     * and its schedule survives a restart. On an external broker, configure the same address settings there.
+     * and its schedule survives a restart. An external broker is given the same settings by {@link ExternalBrokerSetup}.
      */
     @Bean
     ArtemisConfigurationCustomizer redeliveryWithBackoff(DeliveryProperties delivery) {
         return configuration -> {
-            for (String queue : new String[] {DELIVERY_QUEUE, ESCALATION_QUEUE}) {
-                configuration.addAddressSetting(queue, new AddressSettings()
-                        .setRedeliveryDelay(delivery.initialBackoff().toMillis())
-                        .setRedeliveryMultiplier(delivery.backoffMultiplier())
-                        .setMaxRedeliveryDelay(delivery.maxBackoff().toMillis())
-                        .setMaxDeliveryAttempts(delivery.brokerMaxAttempts())
-                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE)));
+            for (String queue : WORK_QUEUES) {
+                configuration.addAddressSetting(queue, addressSettings(delivery));
             }
         };
+    }
+
+    /**
+     * The settings of each work queue: redelivery after initial-backoff × multiplier^(n−1), at most max-backoff; after
+     * broker-max-attempts deliveries the broker itself moves the message to the dead-letter queue (without a
+     * dead-letter address a broker would drop it).
+     */
+    static AddressSettings addressSettings(DeliveryProperties delivery) {
+        return new AddressSettings()
+                .setRedeliveryDelay(delivery.initialBackoff().toMillis())
+                .setRedeliveryMultiplier(delivery.backoffMultiplier())
+                .setMaxRedeliveryDelay(delivery.maxBackoff().toMillis())
+                .setMaxDeliveryAttempts(delivery.brokerMaxAttempts())
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE));
     }
 }

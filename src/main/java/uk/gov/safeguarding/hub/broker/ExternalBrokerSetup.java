@@ -1,0 +1,90 @@
+package uk.gov.safeguarding.hub.broker;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
+
+import java.util.stream.Stream;
+
+/**
+ * On an external broker ({@code spring.artemis.mode=native}) the hub gives its work queues the same address settings
+ * as the embedded broker has — redelivery backoff, the broker's own give-up count and the dead-letter address — and
+ * creates its queues, through the broker's management API, once all beans exist and before any route consumes.
+ * Without them a broker would redeliver at once and, with no dead-letter address, drop a message it gives up on:
+ * so a broker that refuses (no management permission) stops the hub from starting, unless
+ * {@code hub.broker.manage-address-settings=false} says the operator has configured the broker (docker/broker.xml).
+ * On a cluster the settings reach the node the hub connects to; configure the others in their broker.xml.
+ */
+@Component
+@ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "native")
+class ExternalBrokerSetup implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(ExternalBrokerSetup.class);
+
+    private final ConnectionFactory connectionFactory;
+    private final BrokerProperties broker;
+    private final DeliveryProperties delivery;
+
+    ExternalBrokerSetup(ConnectionFactory connectionFactory, BrokerProperties broker, DeliveryProperties delivery) {
+        this.connectionFactory = connectionFactory;
+        this.broker = broker;
+        this.delivery = delivery;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!broker.manageAddressSettings()) {
+            log.info("hub.broker.manage-address-settings=false: the external broker's address settings for {} are "
+                    + "left to its own configuration", BrokerConfiguration.WORK_QUEUES);
+            return;
+        }
+        String settings = BrokerConfiguration.addressSettings(delivery).toJSON();
+        for (String queue : BrokerConfiguration.WORK_QUEUES) {
+            invoke("addAddressSettings", queue, settings);
+        }
+        Stream.concat(BrokerConfiguration.WORK_QUEUES.stream(), Stream.of(BrokerConfiguration.DEAD_LETTER_QUEUE))
+                .forEach(queue -> invoke("createQueue", QueueConfiguration.of(queue)
+                        .setRoutingType(RoutingType.ANYCAST).setDurable(true).toJSON(), true));
+        log.info("External broker set up: queues {} and {} with redelivery and dead-letter settings {}",
+                BrokerConfiguration.WORK_QUEUES, BrokerConfiguration.DEAD_LETTER_QUEUE, settings);
+    }
+
+    private void invoke(String operation, Object... parameters) {
+        String failure;
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            TemporaryQueue replies = session.createTemporaryQueue();
+            Message request = session.createMessage();
+            JMSManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, operation, parameters);
+            request.setJMSReplyTo(replies);
+            session.createProducer(session.createQueue(broker.managementAddress())).send(request);
+            Message reply = session.createConsumer(replies).receive(broker.managementTimeout().toMillis());
+            failure = reply == null ? "no answer from " + broker.managementAddress() + " within " + broker.managementTimeout()
+                    : JMSManagementHelper.hasOperationSucceeded(reply) ? null : String.valueOf(JMSManagementHelper.getResult(reply));
+        } catch (Exception e) {
+            failure = e.getMessage();
+        }
+        if (failure != null) {
+            throw refused(operation, failure);
+        }
+    }
+
+    private static IllegalStateException refused(String operation, String why) {
+        return new IllegalStateException("The external broker did not accept the hub's " + operation + " (" + why
+                + "). Give the hub's broker user the manage permission, or configure the address settings of "
+                + "docker/broker.xml in the broker and set hub.broker.manage-address-settings=false.");
+    }
+}
