@@ -2,8 +2,11 @@ package uk.gov.safeguarding.hub.broker;
 
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +45,17 @@ class BrokerConfiguration {
         return configuration -> {
             for (String queue : WORK_QUEUES) {
                 configuration.addAddressSetting(queue, addressSettings(delivery));
+            }
+        };
+    }
+
+    /** The embedded broker is configured by {@link #redeliveryWithBackoff}; any other is set up over its management API. */
+    @Bean
+    SmartInitializingSingleton externalBrokerSetup(ConnectionFactory connectionFactory, BrokerProperties broker,
+                                                   DeliveryProperties delivery, ObjectProvider<EmbeddedActiveMQ> embeddedBroker) {
+        return () -> {
+            if (embeddedBroker.getIfAvailable() == null) {
+                new ExternalBrokerSetup(connectionFactory, broker, delivery).apply();
             }
         };
     }

@@ -11,25 +11,20 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
 
 import java.util.stream.Stream;
 
 /**
- * On an external broker ({@code spring.artemis.mode=native}) the hub gives its work queues the same address settings
- * as the embedded broker has — redelivery backoff, the broker's own give-up count and the dead-letter address — and
- * creates its queues, through the broker's management API, once all beans exist and before any route consumes.
+ * On an external broker the hub gives its work queues the same address settings as the embedded broker has —
+ * redelivery backoff, the broker's own give-up count and the dead-letter address — and creates its queues, through
+ * the broker's management API, once all beans exist and before any route consumes.
  * Without them a broker would redeliver at once and, with no dead-letter address, drop a message it gives up on:
  * so a broker that refuses (no management permission) stops the hub from starting, unless
  * {@code hub.broker.manage-address-settings=false} says the operator has configured the broker (docker/broker.xml).
  * On a cluster the settings reach the node the hub connects to; configure the others in their broker.xml.
  */
-@Component
-@ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "native")
-class ExternalBrokerSetup implements SmartInitializingSingleton {
+class ExternalBrokerSetup {
 
     private static final Logger log = LoggerFactory.getLogger(ExternalBrokerSetup.class);
 
@@ -43,8 +38,7 @@ class ExternalBrokerSetup implements SmartInitializingSingleton {
         this.delivery = delivery;
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
+    void apply() {
         if (!broker.manageAddressSettings()) {
             log.info("hub.broker.manage-address-settings=false: the external broker's address settings for {} are "
                     + "left to its own configuration", BrokerConfiguration.WORK_QUEUES);

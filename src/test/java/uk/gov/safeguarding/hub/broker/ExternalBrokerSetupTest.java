@@ -66,7 +66,7 @@ class ExternalBrokerSetupTest {
 
     private static void setUp(ExternalArtemis broker, BrokerProperties properties, ActiveMQConnectionFactory connections) {
         try (connections) {
-            new ExternalBrokerSetup(connections, properties, DELIVERY).afterSingletonsInstantiated();
+            new ExternalBrokerSetup(connections, properties, DELIVERY).apply();
         }
     }
 }
