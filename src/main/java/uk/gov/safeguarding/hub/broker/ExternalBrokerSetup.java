@@ -77,8 +77,9 @@ class ExternalBrokerSetup {
     }
 
     private static IllegalStateException refused(String operation, String why) {
-        return new IllegalStateException("The external broker did not accept the hub's " + operation + " (" + why
-                + "). Give the hub's broker user the manage permission, or configure the address settings of "
-                + "docker/broker.xml in the broker and set hub.broker.manage-address-settings=false.");
+        return new IllegalStateException("The hub could not set up the external broker: " + operation + " was not "
+                + "accepted (" + why + "). Check that the broker is reachable; if it refuses management, give the hub's "
+                + "broker user the manage permission, or configure the address settings of docker/broker.xml in the "
+                + "broker and set hub.broker.manage-address-settings=false.");
     }
 }

@@ -5,6 +5,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
 import uk.gov.safeguarding.hub.support.ExternalArtemis;
+import uk.gov.safeguarding.hub.support.FreePort;
 
 import java.time.Duration;
 
@@ -24,7 +25,7 @@ class ExternalBrokerSetupTest {
     @Test
     void aBareBrokerIsGivenTheHubsQueuesAndTheirRedeliveryAndDeadLetterSettings() {
         try (ExternalArtemis broker = ExternalArtemis.open()) {
-            setUp(broker, MANAGED, new ActiveMQConnectionFactory(broker.url()));
+            setUp(MANAGED, new ActiveMQConnectionFactory(broker.url()));
 
             for (String queue : BrokerConfiguration.WORK_QUEUES) {
                 AddressSettings settings = broker.server().getAddressSettingsRepository().getMatch(queue);
@@ -39,7 +40,7 @@ class ExternalBrokerSetupTest {
             }
 
             // a restart, or a second instance, sets the same again without harm
-            setUp(broker, MANAGED, new ActiveMQConnectionFactory(broker.url()));
+            setUp(MANAGED, new ActiveMQConnectionFactory(broker.url()));
             assertThat(broker.server().locateQueue("hub.dead-letter")).isNotNull();
         }
     }
@@ -49,22 +50,32 @@ class ExternalBrokerSetupTest {
         try (ExternalArtemis broker = ExternalArtemis.withoutManagePermission()) {
             ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(broker.url(), ExternalArtemis.USER, ExternalArtemis.PASSWORD);
 
-            assertThatThrownBy(() -> setUp(broker, MANAGED, connections))
+            assertThatThrownBy(() -> setUp(MANAGED, connections))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("did not accept the hub's addAddressSettings")
+                    .hasMessageContaining("addAddressSettings was not accepted").hasMessageContaining("MANAGE")
                     .hasMessageContaining("hub.broker.manage-address-settings=false");
             assertThat(deadLetterAddressOfDeliveries(broker)).as("no settings were applied").isNull();
 
-            setUp(broker, new BrokerProperties(false, "activemq.management", Duration.ofSeconds(5)), connections);
+            setUp(new BrokerProperties(false, "activemq.management", Duration.ofSeconds(5)), connections);
             assertThat(deadLetterAddressOfDeliveries(broker)).as("no settings were applied").isNull();
         }
+    }
+
+    @Test
+    void anUnreachableBrokerStopsTheHubWithAClearMessage() {
+        ActiveMQConnectionFactory nowhere = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + FreePort.find());
+
+        assertThatThrownBy(() -> setUp(MANAGED, nowhere))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("could not set up the external broker")
+                .hasMessageContaining("Check that the broker is reachable");
     }
 
     private static Object deadLetterAddressOfDeliveries(ExternalArtemis broker) {
         return broker.server().getAddressSettingsRepository().getMatch("hub.delivery").getDeadLetterAddress();
     }
 
-    private static void setUp(ExternalArtemis broker, BrokerProperties properties, ActiveMQConnectionFactory connections) {
+    private static void setUp(BrokerProperties properties, ActiveMQConnectionFactory connections) {
         try (connections) {
             new ExternalBrokerSetup(connections, properties, DELIVERY).apply();
         }
