@@ -194,6 +194,20 @@ class NotificationIntakeIntegrationTest {
     }
 
     @Test
+    void requestsRefusedBeforeAnyControllerAreProblemsToo() {
+        Api.Response rejected = api.get("/api/v1/notifications/a;b", Api.OPS_KEY);
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.body().get("status").asInt()).isEqualTo(400);
+        assertThat(rejected.body().get("instance").asText()).isEqualTo("/api/v1/notifications/a;b");
+
+        Api.Response forged = api.post("/console/dead-letters/x/retry", "", null);
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        assertThat(forged.text()).doesNotContain("Exception").doesNotContain("trace");
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() {
         ObjectNode body = Notifications.seriousIncident(reference());
         ((ObjectNode) body.get("incident")).put("summary", "x".repeat(70_000));
