@@ -52,14 +52,6 @@ public class ClockRepository {
                 .list();
     }
 
-    /** Clocks whose duty is not done yet, nearest deadline first. */
-    public List<StoredClock> unmet(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM statutory_clock WHERE met_at IS NULL ORDER BY deadline, notification_id LIMIT ?")
-                .param(limit)
-                .query(ClockRepository::map)
-                .list();
-    }
-
     boolean meet(String notificationId, ClockType clock, OffsetDateTime now) {
         return jdbc.sql("""
                         UPDATE statutory_clock SET state = CASE WHEN state = 'RUNNING' THEN 'MET' ELSE state END, met_at = ?

@@ -11,16 +11,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import uk.gov.safeguarding.hub.clock.ClockRepository;
-import uk.gov.safeguarding.hub.clock.StatutoryClocks;
 import uk.gov.safeguarding.hub.clock.StatutoryDeadlines;
 import uk.gov.safeguarding.hub.deadletter.DeadLetterOperations;
 import uk.gov.safeguarding.hub.escalation.EscalationService;
-import uk.gov.safeguarding.hub.notification.NotificationRepository;
+import uk.gov.safeguarding.hub.notification.NotificationQueries;
+import uk.gov.safeguarding.hub.security.ClientRole;
+import uk.gov.safeguarding.hub.security.HubClient;
 import uk.gov.safeguarding.hub.web.ApiProblem;
 
 import java.security.Principal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -40,16 +39,11 @@ class ConsoleController {
     private static final String RETRY_BATCH = "console.retry-batch.";
 
     private final DeadLetterOperations deadLetters;
-    private final ClockRepository clocks;
-    private final StatutoryClocks statutoryClocks;
-    private final NotificationRepository notifications;
+    private final NotificationQueries notifications;
     private final EscalationService escalations;
 
-    ConsoleController(DeadLetterOperations deadLetters, ClockRepository clocks, StatutoryClocks statutoryClocks,
-                      NotificationRepository notifications, EscalationService escalations) {
+    ConsoleController(DeadLetterOperations deadLetters, NotificationQueries notifications, EscalationService escalations) {
         this.deadLetters = deadLetters;
-        this.clocks = clocks;
-        this.statutoryClocks = statutoryClocks;
         this.notifications = notifications;
         this.escalations = escalations;
     }
@@ -60,16 +54,11 @@ class ConsoleController {
     }
 
     @GetMapping("/console")
-    String console(Model model) {
-        LocalDate today = statutoryClocks.today();
-        List<OpenClock> open = clocks.unmet(OPEN_CLOCKS_SHOWN).stream()
-                .map(c -> new OpenClock(c, notifications.find(c.notificationId()).map(NotificationRepository.StoredNotification::trustReference)
-                        .orElse("?"), "BREACHED".equals(c.state()) || c.deadline().isBefore(today)))
-                .toList();
+    String console(Principal user, Model model) {
         model.addAttribute("deadLetters", deadLetters.overview());
-        model.addAttribute("openClocks", open);
+        model.addAttribute("openClocks", notifications.openClocks(
+                new HubClient(actor(user), ClientRole.OPERATIONS, "ALL"), false, OPEN_CLOCKS_SHOWN));
         model.addAttribute("escalations", escalations.recentlyFired(ESCALATIONS_SHOWN));
-        model.addAttribute("today", today);
         model.addAttribute("london", StatutoryDeadlines.LONDON);
         return "console";
     }
@@ -131,8 +120,5 @@ class ConsoleController {
 
     private static String actor(Principal user) {
         return "console:" + user.getName();
-    }
-
-    record OpenClock(ClockRepository.StoredClock clock, String trustReference, boolean overdue) {
     }
 }

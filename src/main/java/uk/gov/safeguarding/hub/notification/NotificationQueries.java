@@ -3,13 +3,18 @@ package uk.gov.safeguarding.hub.notification;
 import org.springframework.stereotype.Service;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
+import uk.gov.safeguarding.hub.clock.ClockType;
+import uk.gov.safeguarding.hub.clock.StatutoryClocks;
+import uk.gov.safeguarding.hub.clock.WorkingDayCalendar;
 import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
 import uk.gov.safeguarding.hub.delivery.DeliveryState;
 import uk.gov.safeguarding.hub.escalation.EscalationService;
 import uk.gov.safeguarding.hub.routing.Recipient;
+import uk.gov.safeguarding.hub.security.ClientRole;
 import uk.gov.safeguarding.hub.security.HubClient;
 import uk.gov.safeguarding.hub.web.ApiProblem;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Reads a notification for a client allowed to see it; for anyone else it does not exist. */
@@ -21,14 +26,19 @@ public class NotificationQueries {
     private final ClockRepository clocks;
     private final AuditTrail audit;
     private final EscalationService escalations;
+    private final StatutoryClocks statutoryClocks;
+    private final WorkingDayCalendar calendar;
 
     NotificationQueries(NotificationRepository notifications, DeliveryRepository deliveries, ClockRepository clocks,
-                        AuditTrail audit, EscalationService escalations) {
+                        AuditTrail audit, EscalationService escalations, StatutoryClocks statutoryClocks,
+                        WorkingDayCalendar calendar) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.clocks = clocks;
         this.audit = audit;
         this.escalations = escalations;
+        this.statutoryClocks = statutoryClocks;
+        this.calendar = calendar;
     }
 
     public NotificationRepository.StoredNotification visibleTo(String id, HubClient client) {
@@ -55,6 +65,21 @@ public class NotificationQueries {
                 escalations.fired(id).stream().map(e -> new NotificationView.Escalation(e.clock().name(), e.rung(),
                         e.firedAt(), e.to())).toList(),
                 audit.forNotification(id));
+    }
+
+    /** The open clocks of the notifications {@code client} may read (see {@link #mayRead}), nearest deadline first. */
+    public OpenClocksView openClocks(HubClient client, boolean overdueOnly, int limit) {
+        LocalDate today = statutoryClocks.today();
+        List<NotificationRepository.OpenClock> open = notifications.openClocks(
+                client.role() == ClientRole.TRUST ? client.scope() : null,
+                client.isAgency() ? client.scope() : null,
+                overdueOnly ? today : null, limit);
+        return new OpenClocksView(today, open.stream().map(c -> new OpenClocksView.Item(c.notificationId(),
+                c.trustReference(), c.localAuthority(), c.clock().name(), c.startsOn(), c.deadline(), c.state(),
+                "BREACHED".equals(c.state()) || c.deadline().isBefore(today),
+                calendar.workingDaysBetween(today, c.deadline()),
+                c.clock() == ClockType.NOTIFICATION ? notifications.unacknowledged(c.notificationId()) : List.of()))
+                .toList());
     }
 
     static boolean mayRead(HubClient client, NotificationRepository.StoredNotification n) {

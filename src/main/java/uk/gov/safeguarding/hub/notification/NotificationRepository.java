@@ -2,11 +2,13 @@ package uk.gov.safeguarding.hub.notification;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.security.ChildDataCipher;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,38 @@ public class NotificationRepository {
         return acknowledged;
     }
 
+    /**
+     * The unmet statutory clocks of one authority's notifications, of one recipient's, or of all (both null), nearest
+     * deadline first; with {@code overdueOn}, only those breached or whose deadline is before that day.
+     */
+    public List<OpenClock> openClocks(String localAuthority, String recipient, LocalDate overdueOn, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT n.id, n.trust_reference, n.local_authority, c.clock, c.starts_on, c.deadline, c.state
+                FROM statutory_clock c JOIN notification n ON n.id = c.notification_id
+                WHERE c.met_at IS NULL""");
+        List<Object> params = new ArrayList<>();
+        if (localAuthority != null) {
+            sql.append(" AND n.local_authority = ?");
+            params.add(localAuthority);
+        }
+        if (recipient != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM notification_recipient r WHERE r.notification_id = n.id AND r.recipient = ?)");
+            params.add(recipient);
+        }
+        if (overdueOn != null) {
+            sql.append(" AND (c.state = 'BREACHED' OR c.deadline < ?)");
+            params.add(overdueOn);
+        }
+        sql.append(" ORDER BY c.deadline, n.id, c.clock LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, row) -> new OpenClock(rs.getString("id"), rs.getString("trust_reference"),
+                        rs.getString("local_authority"), ClockType.valueOf(rs.getString("clock")),
+                        rs.getObject("starts_on", LocalDate.class), rs.getObject("deadline", LocalDate.class),
+                        rs.getString("state")))
+                .list();
+    }
+
     public List<Recipient> unacknowledged(String notificationId) {
         Map<Recipient, OffsetDateTime> acknowledged = acknowledgements(notificationId);
         return recipients(notificationId).stream().filter(r -> !acknowledged.containsKey(r)).toList();
@@ -164,5 +198,9 @@ public class NotificationRepository {
 
     public record StoredChild(int ageYears, Integer ageWeeks, String sex, String ethnicity, String legalStatus,
                               String name, LocalDate dateOfBirth) {
+    }
+
+    public record OpenClock(String notificationId, String trustReference, String localAuthority, ClockType clock,
+                            LocalDate startsOn, LocalDate deadline, String state) {
     }
 }

@@ -72,6 +72,7 @@ class AuthorisationMatrixTest {
         List<Arguments> rows = new ArrayList<>();
         // endpoint, then the outcome for: trust, other-trust, ofsted, secretary of state, operations
         row(rows, "POST /api/v1/notifications", Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN);
+        row(rows, "GET /api/v1/notifications/open-clocks", Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED);
         row(rows, "GET /api/v1/notifications/{id}", Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.ALLOWED);
         row(rows, "POST /api/v1/notifications/{id}/acknowledgements", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.FORBIDDEN);
         row(rows, "POST /api/v1/notifications/{id}/rapid-review", Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.FORBIDDEN, Outcome.NOT_FOUND, Outcome.FORBIDDEN);
