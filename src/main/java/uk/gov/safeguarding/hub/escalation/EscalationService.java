@@ -132,6 +132,7 @@ public class EscalationService implements DeadLetterListener {
         int attempts = escalations.recordFailure(row.key(), description);
         String detail = "escalation " + row.key().clock() + " rung " + row.key().rung() + ", attempt " + attempts
                 + " of " + retries.maxAttempts() + " failed: " + description;
+        audit.record(row.key().notificationId(), AuditEvent.FAILED, AuditTrail.HUB, detail);
         log.warn("Escalation {} {}", row.key(), detail);
         throw AttemptFailedException.after(KIND, attempts, retries.maxAttempts(), detail, root);
     }
