@@ -18,6 +18,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.io.IOException;
@@ -64,6 +65,16 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> problem(mapper, request, response,
                                 HttpStatus.FORBIDDEN, "This API key may not do that")));
         return http.build();
+    }
+
+    /**
+     * Requests the security firewall refuses (an unknown method, a path with ".." or ";", ...) get problem details
+     * like every other error, before any chain sees them.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(ObjectMapper mapper) {
+        return (request, response, rejected) -> problem(mapper, request, response, HttpStatus.BAD_REQUEST,
+                "The request was refused: its method, path or headers are not allowed");
     }
 
     /** The operations console: form login with hashed passwords, CSRF tokens, a strict CSP, frame denial. */
@@ -117,7 +128,11 @@ class SecurityConfiguration {
     private static void problem(ObjectMapper mapper, HttpServletRequest request, HttpServletResponse response,
                                 HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // a refused request's path may not even be a URI; the problem goes without its instance
+        }
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         if (status == HttpStatus.UNAUTHORIZED) {

@@ -20,6 +20,10 @@ import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.Notifications;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,7 +198,7 @@ class NotificationIntakeIntegrationTest {
     }
 
     @Test
-    void requestsRefusedBeforeAnyControllerAreProblemsToo() {
+    void requestsRefusedBeforeAnyControllerAreProblemsToo() throws Exception {
         Api.Response rejected = api.get("/api/v1/notifications/a;b", Api.OPS_KEY);
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
@@ -205,6 +209,21 @@ class NotificationIntakeIntegrationTest {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.contentType()).startsWith("application/problem+json");
         assertThat(forged.text()).doesNotContain("Exception").doesNotContain("trace");
+
+        HttpClient http = HttpClient.newHttpClient();
+        List<HttpRequest> refusedByTheServer = List.of(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notifications/a%2fb")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notifications/x"))
+                        .header("X-Padding", "x".repeat(20_000)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notifications"))
+                        .method("FOO", HttpRequest.BodyPublishers.noBody()).build());
+        for (HttpRequest request : refusedByTheServer) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(request.toString()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(request.toString())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).as(request.toString()).contains("\"status\":400").doesNotContain("Tomcat");
+        }
     }
 
     @Test
