@@ -16,6 +16,8 @@ import uk.gov.safeguarding.hub.web.ApiProblem;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads a notification for a client allowed to see it; for anyone else it does not exist. */
 @Service
@@ -74,11 +76,14 @@ public class NotificationQueries {
                 client.role() == ClientRole.TRUST ? client.scope() : null,
                 client.isAgency() ? client.scope() : null,
                 overdueOnly ? today : null, limit);
+        Map<String, List<Recipient>> notAcknowledged = notifications.unacknowledged(open.stream()
+                .filter(c -> c.clock() == ClockType.NOTIFICATION).map(NotificationRepository.OpenClock::notificationId)
+                .collect(Collectors.toSet()));
         return new OpenClocksView(today, open.stream().map(c -> new OpenClocksView.Item(c.notificationId(),
                 c.trustReference(), c.localAuthority(), c.clock().name(), c.startsOn(), c.deadline(), c.state(),
                 "BREACHED".equals(c.state()) || c.deadline().isBefore(today),
                 calendar.workingDaysBetween(today, c.deadline()),
-                c.clock() == ClockType.NOTIFICATION ? notifications.unacknowledged(c.notificationId()) : List.of()))
+                c.clock() == ClockType.NOTIFICATION ? notAcknowledged.getOrDefault(c.notificationId(), List.of()) : List.of()))
                 .toList());
     }
 

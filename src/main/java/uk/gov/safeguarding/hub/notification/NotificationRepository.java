@@ -9,7 +9,9 @@ import uk.gov.safeguarding.hub.security.ChildDataCipher;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,8 +141,24 @@ public class NotificationRepository {
     }
 
     public List<Recipient> unacknowledged(String notificationId) {
-        Map<Recipient, OffsetDateTime> acknowledged = acknowledgements(notificationId);
-        return recipients(notificationId).stream().filter(r -> !acknowledged.containsKey(r)).toList();
+        return unacknowledged(List.of(notificationId)).getOrDefault(notificationId, List.of());
+    }
+
+    /** The recipients of each of {@code notificationIds} that have not acknowledged, in one query. */
+    public Map<String, List<Recipient>> unacknowledged(Collection<String> notificationIds) {
+        if (notificationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Recipient>> outstanding = new HashMap<>();
+        jdbc.sql("""
+                        SELECT notification_id, recipient FROM notification_recipient
+                        WHERE notification_id IN (:ids) AND acknowledged_at IS NULL ORDER BY notification_id, recipient""")
+                .param("ids", notificationIds)
+                .query(rs -> {
+                    outstanding.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(Recipient.valueOf(rs.getString(2)));
+                });
+        outstanding.values().forEach(recipients -> recipients.sort(null));
+        return outstanding;
     }
 
     /** Records the rapid-review outcome once; the stored outcome, which may be an earlier one. */

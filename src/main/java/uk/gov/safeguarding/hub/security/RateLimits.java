@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets (Bucket4j), one per key: an API client, or a console username. Clients are few and configured,
- * so the map stays small; console usernames are bounded by what the login form accepts.
+ * Token buckets (Bucket4j), one per key: an API client, or a console username. Both are few and configured
+ * (unknown usernames share one key), so the map stays small.
  */
 final class RateLimits {
 

@@ -83,7 +83,8 @@ class SecurityConfiguration {
     SecurityFilterChain console(HttpSecurity http, SecurityProperties properties) throws Exception {
         SecurityProperties.Limit attempts = properties.loginAttempts();
         http.securityMatcher("/console/**", "/console", "/login", "/logout")
-                .addFilterBefore(new LoginThrottleFilter(new RateLimits(attempts.requests(), attempts.period())),
+                .addFilterBefore(new LoginThrottleFilter(new RateLimits(attempts.requests(), attempts.period()),
+                                properties.consoleUsers().stream().map(SecurityProperties.ConsoleUser::username).toList()),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login").permitAll()

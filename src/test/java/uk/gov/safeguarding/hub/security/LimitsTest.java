@@ -57,19 +57,31 @@ class LimitsTest {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         for (int i = 0; i < 3; i++) {
-            assertThat(signIn(browser, "wrong-" + i).headers().firstValue("Location").orElse("")).endsWith("/login?error");
+            assertThat(signIn(browser, "ops", "wrong-" + i).headers().firstValue("Location").orElse("")).endsWith("/login?error");
         }
-        HttpResponse<String> throttled = signIn(browser, "ops");
+        HttpResponse<String> throttled = signIn(browser, "ops", "ops");
         assertThat(throttled.headers().firstValue("Location").orElse("")).endsWith("/login?throttled");
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
     }
 
-    private HttpResponse<String> signIn(HttpClient browser, String password) throws Exception {
+    @Test
+    void madeUpUsernamesShareOneAllowanceSoTheyCannotGrowTheThrottle() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        for (int i = 0; i < 3; i++) {
+            assertThat(signIn(browser, "nobody-" + i, "guess").headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        }
+        assertThat(signIn(browser, "nobody-else", "guess").headers().firstValue("Location").orElse(""))
+                .as("a fourth made-up name draws on the same allowance").endsWith("/login?throttled");
+    }
+
+    private HttpResponse<String> signIn(HttpClient browser, String username, String password) throws Exception {
         String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(page);
         assertThat(csrf.find()).isTrue();
-        String form = "username=ops&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
