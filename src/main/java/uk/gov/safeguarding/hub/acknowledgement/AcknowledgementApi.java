@@ -12,12 +12,16 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.safeguarding.hub.notification.NotificationQueries;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
 import uk.gov.safeguarding.hub.routing.Recipient;
+import uk.gov.safeguarding.hub.security.ClientRole;
 import uk.gov.safeguarding.hub.security.HubClient;
 import uk.gov.safeguarding.hub.web.ApiProblem;
 
 import java.time.OffsetDateTime;
 
-/** {@code POST /api/v1/notifications/{id}/acknowledgements}: an agency acknowledges for itself only. */
+/**
+ * {@code POST /api/v1/notifications/{id}/acknowledgements}: a national agency acknowledges for itself only, a
+ * partnership as the PARTNERSHIP of its own authorities' notifications only (SPEC §9).
+ */
 @RestController
 class AcknowledgementApi {
 
@@ -33,9 +37,12 @@ class AcknowledgementApi {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Acknowledged acknowledge(@AuthenticationPrincipal HubClient client, @PathVariable String id,
                              @Valid @RequestBody AcknowledgementRequest request) {
-        if (!client.isAgency() || !client.scope().equals(request.recipient().name())) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Not this agency",
-                    "An agency key acknowledges only for its own agency; nothing was recorded");
+        boolean acknowledgesForItself = request.recipient() == Recipient.PARTNERSHIP
+                ? client.role() == ClientRole.PARTNERSHIP
+                : client.isAgencyFor(request.recipient().name());
+        if (!acknowledgesForItself) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Not this recipient",
+                    "An agency or partnership key acknowledges only for its own agency or partnership; nothing was recorded");
         }
         NotificationRepository.StoredNotification notification = queries.visibleTo(id, client);
         return new Acknowledged(notification.id(), request.recipient(),

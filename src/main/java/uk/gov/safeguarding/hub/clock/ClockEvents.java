@@ -8,7 +8,8 @@ public final class ClockEvents {
     private ClockEvents() {
     }
 
-    public record Started(String notificationId, ClockType clock, LocalDate deadline) {
+    /** @param localAuthority the notification's authority, whose contacts its escalations go to */
+    public record Started(String notificationId, String localAuthority, ClockType clock, LocalDate deadline) {
     }
 
     public record Met(String notificationId, ClockType clock) {

@@ -52,15 +52,15 @@ public class StatutoryClocks {
         return LocalDate.now(clock.withZone(StatutoryDeadlines.LONDON));
     }
 
-    /** Starts a clock (once: a second start is ignored) and audits it. */
-    public void start(String notificationId, ClockType type, LocalDate startsOn, String actor) {
+    /** Starts a clock of a notification of {@code localAuthority} (once: a second start is ignored) and audits it. */
+    public void start(String notificationId, String localAuthority, ClockType type, LocalDate startsOn, String actor) {
         StatutoryDeadlines.Deadline deadline = deadlines.deadline(type, startsOn);
         coverage.check(type, startsOn, deadline);
         if (clocks.startIfAbsent(notificationId, type, startsOn, deadline)) {
             audit.record(notificationId, AuditEvent.CLOCK_STARTED, actor,
                     type + " from " + startsOn + ", deadline " + deadline.date()
                             + (deadline.calendarCovered() ? "" : " (beyond the bank-holiday calendar)"));
-            events.publishEvent(new ClockEvents.Started(notificationId, type, deadline.date()));
+            events.publishEvent(new ClockEvents.Started(notificationId, localAuthority, type, deadline.date()));
         }
     }
 

@@ -22,6 +22,7 @@ import uk.gov.safeguarding.hub.web.ApiProblem;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -57,7 +58,7 @@ class ConsoleController {
     String console(Principal user, Model model) {
         model.addAttribute("deadLetters", deadLetters.overview());
         model.addAttribute("openClocks", notifications.openClocks(
-                new HubClient(actor(user), ClientRole.OPERATIONS, "ALL"), false, OPEN_CLOCKS_SHOWN));
+                new HubClient(actor(user), ClientRole.OPERATIONS, Set.of("ALL")), false, OPEN_CLOCKS_SHOWN));
         model.addAttribute("escalations", escalations.recentlyFired(ESCALATIONS_SHOWN));
         model.addAttribute("london", StatutoryDeadlines.LONDON);
         return "console";

@@ -54,7 +54,7 @@ class DeliveryDeadLetters implements DeadLetterListener {
         deliveries.find(deliveryId).ifPresent(delivery -> {
             if (deliveries.markDiscarded(deliveryId)) {
                 audit.record(delivery.notificationId(), AuditEvent.DISCARDED, actor,
-                        delivery.recipient() + " by " + delivery.channel() + ": " + reason);
+                        delivery.recipient() + " by " + delivery.channel() + " discarded", reason);
             }
         });
     }
@@ -64,7 +64,8 @@ class DeliveryDeadLetters implements DeadLetterListener {
     public void deadLettered(String deliveryId, String cause) {
         deliveries.find(deliveryId).ifPresent(delivery -> {
             if (deliveries.markDeadLettered(deliveryId)) {
-                audit.record(delivery.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB, cause);
+                audit.record(delivery.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB,
+                        delivery.recipient() + " by " + delivery.channel() + " is in the dead-letter queue", cause);
             }
         });
     }

@@ -11,6 +11,7 @@ import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.broker.AttemptFailedException;
 import uk.gov.safeguarding.hub.broker.AttemptsExhaustedException;
+import uk.gov.safeguarding.hub.broker.RetryOutlook;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
@@ -18,6 +19,7 @@ import uk.gov.safeguarding.hub.delivery.DeliveryRepository.StoredDelivery;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
 import uk.gov.safeguarding.hub.notification.NotificationRepository.StoredNotification;
 import uk.gov.safeguarding.hub.routing.Channel;
+import uk.gov.safeguarding.hub.routing.RecipientChannels;
 import uk.gov.safeguarding.hub.routing.RecipientDirectory;
 
 import java.time.Clock;
@@ -40,7 +42,7 @@ public class DeliveryService {
     private final NotificationRepository notifications;
     private final ClockRepository clocks;
     private final StatutoryClocks statutoryClocks;
-    private final RecipientDirectory directory;
+    private final RecipientChannels channels;
     private final EmailChannel email;
     private final WebhookChannel webhook;
     private final AcknowledgementTokens tokens;
@@ -53,14 +55,14 @@ public class DeliveryService {
     private final EmailComposer composer = new EmailComposer();
 
     DeliveryService(DeliveryRepository deliveries, NotificationRepository notifications, ClockRepository clocks,
-                    StatutoryClocks statutoryClocks, RecipientDirectory directory, EmailChannel email,
+                    StatutoryClocks statutoryClocks, RecipientChannels channels, EmailChannel email,
                     WebhookChannel webhook, AcknowledgementTokens tokens, AuditTrail audit, HubProperties hub,
                     DeliveryProperties properties, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.clocks = clocks;
         this.statutoryClocks = statutoryClocks;
-        this.directory = directory;
+        this.channels = channels;
         this.email = email;
         this.webhook = webhook;
         this.tokens = tokens;
@@ -89,7 +91,8 @@ public class DeliveryService {
             if (deliveries.markSent(deliveryId, OffsetDateTime.now(clock))) {
                 audit.record(notification.id(), AuditEvent.SENT, AuditTrail.HUB,
                         delivery.recipient() + " by " + delivery.channel() + ", attempt " + (delivery.attempts() + 1));
-                statutoryClocks.start(notification.id(), ClockType.RAPID_REVIEW, statutoryClocks.today(), AuditTrail.HUB);
+                statutoryClocks.start(notification.id(), notification.localAuthority(), ClockType.RAPID_REVIEW,
+                        statutoryClocks.today(), AuditTrail.HUB);
             }
         });
     }
@@ -97,12 +100,12 @@ public class DeliveryService {
     private void send(StoredDelivery delivery, StoredNotification notification) throws Exception {
         List<ClockRepository.StoredClock> clocksOfNotification = clocks.forNotification(notification.id());
         DeliveryContent content = content(delivery, notification, clocksOfNotification);
-        RecipientDirectory.Channels channels = directory.channelsOf(delivery.recipient());
+        RecipientDirectory.Channels reach = channels.of(delivery.recipient(), notification.localAuthority());
         if (delivery.channel() == Channel.EMAIL) {
-            email.send(delivery.id(), channels.emails(), composer.subject(content), composer.text(content),
+            email.send(delivery.id(), reach.emails(), composer.subject(content), composer.text(content),
                     composer.html(content));
         } else {
-            webhook.post(delivery.id(), channels.webhook(), webhookPayload(content, notification, clocksOfNotification));
+            webhook.post(delivery.id(), reach.webhook(), webhookPayload(content, notification, clocksOfNotification));
         }
     }
 
@@ -112,9 +115,11 @@ public class DeliveryService {
         }
         String description = AttemptFailedException.describe(cause);
         int attempts = deliveries.recordFailure(delivery.id(), description);
-        String detail = delivery.recipient() + " by " + delivery.channel() + ", attempt " + attempts + " of "
-                + properties.maxAttempts() + " failed: " + description;
-        audit.record(delivery.notificationId(), AuditEvent.FAILED, AuditTrail.HUB, detail);
+        String attempt = delivery.recipient() + " by " + delivery.channel() + ", attempt " + attempts + " of "
+                + properties.maxAttempts() + " failed";
+        audit.record(delivery.notificationId(), AuditEvent.FAILED, AuditTrail.HUB,
+                attempt + "; " + RetryOutlook.of(attempts, properties.maxAttempts()), description);
+        String detail = attempt + ": " + description;
         meters.counter("hub.delivery.failed.attempts", "recipient", delivery.recipient().name(),
                 "channel", delivery.channel().name()).increment();
         log.warn("Delivery {} {}", delivery.id(), detail);
@@ -125,8 +130,10 @@ public class DeliveryService {
                                     List<ClockRepository.StoredClock> clocksOfNotification) {
         LocalDate deadline = clocksOfNotification.stream()
                 .filter(c -> c.clock() == ClockType.NOTIFICATION).findFirst().orElseThrow().deadline();
-        return new DeliveryContent(delivery.id(), notification.id(), delivery.recipient(), notification.trustReference(),
-                notification.localAuthority(), notification.incidentType().name(), notification.occurredOn(),
+        return new DeliveryContent(delivery.id(), notification.id(), delivery.recipient(),
+                channels.nameOf(delivery.recipient(), notification.localAuthority()), notification.trustReference(),
+                notification.localAuthority(), channels.authorityLabel(notification.localAuthority()),
+                notification.incidentType().name(), notification.occurredOn(),
                 notification.awareOn(), deadline, notification.late(),
                 hub.link("/acknowledgements/" + tokens.issue(delivery.id(), clock.instant())),
                 hub.link("/api/v1/notifications/" + notification.id()));
@@ -137,7 +144,8 @@ public class DeliveryService {
         Map<String, LocalDate> deadlines = new LinkedHashMap<>();
         clocksOfNotification.forEach(c -> deadlines.put(c.clock().name(), c.deadline()));
         return new WebhookPayload("notification", content.deliveryId(), notification.id(), content.recipient().name(),
-                notification.trustReference(), notification.localAuthority(), notification.late(),
+                content.recipientName(), notification.trustReference(), notification.localAuthority(),
+                content.localAuthorityLabel(), notification.late(),
                 new WebhookPayload.Incident(notification.incidentType().name(), notification.occurredOn(),
                         notification.awareOn(), notification.location(), notification.abuseOrNeglect(),
                         notification.summary()),

@@ -13,7 +13,7 @@ public final class EmailComposer {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     public String subject(DeliveryContent content) {
-        return "Serious incident notification " + content.trustReference() + " (" + content.localAuthority() + "): "
+        return "Serious incident notification " + content.trustReference() + ", " + content.localAuthorityLabel() + ": "
                 + incidentType(content) + (content.late() ? " [LATE]" : "");
     }
 
@@ -54,13 +54,13 @@ public final class EmailComposer {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Trust reference", content.trustReference());
         facts.put("Hub reference", content.notificationId());
-        facts.put("Local authority", content.localAuthority());
+        facts.put("Local authority", content.localAuthorityLabel());
         facts.put("Incident type", incidentType(content));
         facts.put("Occurred on", DAY.format(content.occurredOn()));
         facts.put("Local authority aware on", DAY.format(content.awareOn()));
         facts.put("Notification due by", DAY.format(content.notificationDeadline())
                 + " (5 working days)" + (content.late() ? " - this notification is late" : ""));
-        facts.put("Sent to you as", content.recipient().name());
+        facts.put("Sent to you as", content.recipientName());
         return facts;
     }
 

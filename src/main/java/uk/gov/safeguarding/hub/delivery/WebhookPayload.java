@@ -11,7 +11,8 @@ import java.util.Map;
  * authenticated delivery to a statutory recipient, so it carries the child details the notification holds.
  */
 public record WebhookPayload(String event, String deliveryId, String notificationId, String recipient,
-                             String trustReference, String localAuthority, boolean late, Incident incident,
+                             String recipientName, String trustReference, String localAuthority,
+                             String localAuthorityName, boolean late, Incident incident,
                              List<StoredChild> children, Map<String, LocalDate> deadlines, String acknowledgementUrl,
                              String acknowledgementApi) {
 

@@ -18,6 +18,7 @@ final class EscalationEmailComposer {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
+    /** @param localAuthority as people read it: "Sandwell (E08000028)" */
     record Escalation(String notificationId, String trustReference, String localAuthority, String incidentType,
                       ClockType clock, String rung, LocalDate deadline, int workingDaysLeft, boolean breached,
                       List<String> outstanding, String notificationUrl) {
@@ -25,8 +26,8 @@ final class EscalationEmailComposer {
 
     String subject(Escalation e) {
         String state = e.breached() ? "OVERDUE" : e.workingDaysLeft() == 0 ? "DUE TODAY" : "DUE SOON";
-        return "[" + state + "] " + duty(e.clock()) + " for " + e.trustReference() + " (" + e.localAuthority()
-                + "), deadline " + DAY.format(e.deadline());
+        return "[" + state + "] " + duty(e.clock()) + " for " + e.trustReference() + ", " + e.localAuthority()
+                + ", deadline " + DAY.format(e.deadline());
     }
 
     String text(Escalation e) {

@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.escalation;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryDeadlines;
 import uk.gov.safeguarding.hub.clock.WorkingDayCalendar;
+import uk.gov.safeguarding.hub.routing.AuthorityRegister;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -14,19 +15,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The configured ladders, checked once at start-up, and when each rung falls due for a given deadline. */
+/**
+ * The configured ladders, checked once at start-up against every registered authority's contact groups, and when
+ * each rung falls due for a given deadline and whom it emails for a given authority.
+ */
 public final class EscalationLadders {
 
     private final Map<ClockType, List<Rung>> ladders = new EnumMap<>(ClockType.class);
+    private final AuthorityRegister authorities;
     private final WorkingDayCalendar calendar;
 
-    public EscalationLadders(EscalationProperties properties, WorkingDayCalendar calendar) {
+    public EscalationLadders(EscalationProperties properties, AuthorityRegister authorities, WorkingDayCalendar calendar) {
+        this.authorities = authorities;
         this.calendar = calendar;
         properties.ladders().forEach((clock, rungs) -> {
             List<Rung> parsed = new ArrayList<>();
             Set<String> ids = new LinkedHashSet<>();
             for (EscalationProperties.RungProperties rung : rungs) {
-                Rung r = Rung.parse(rung.at(), emails(properties, clock, rung));
+                Rung r = Rung.parse(rung.at(), contacts(authorities, clock, rung));
                 if (!ids.add(r.id())) {
                     throw new IllegalStateException("Escalation ladder " + clock + " has rung " + r.id() + " twice");
                 }
@@ -36,21 +42,22 @@ public final class EscalationLadders {
         });
     }
 
-    private static List<String> emails(EscalationProperties properties, ClockType clock,
-                                       EscalationProperties.RungProperties rung) {
+    private static List<String> contacts(AuthorityRegister authorities, ClockType clock,
+                                         EscalationProperties.RungProperties rung) {
         if (rung.to() == null || rung.to().isEmpty()) {
             throw new IllegalStateException("Escalation rung " + clock + " '" + rung.at() + "' has no 'to'");
         }
-        Set<String> emails = new LinkedHashSet<>();
-        for (String contact : rung.to()) {
-            List<String> addresses = properties.contacts().get(contact);
-            if (addresses == null || addresses.isEmpty()) {
-                throw new IllegalStateException("Escalation rung " + clock + " '" + rung.at()
-                        + "' names contact group '" + contact + "', which hub.escalation.contacts does not define");
-            }
-            emails.addAll(addresses);
+        for (String group : rung.to()) {
+            authorities.authorities().values().stream()
+                    .filter(authority -> authority.contact(group).isEmpty())
+                    .findFirst()
+                    .ifPresent(authority -> {
+                        throw new IllegalStateException("hub.authorities." + authority.code() + ".contacts." + group
+                                + " is missing: escalation rung " + clock + " '" + rung.at() + "' emails contact group '"
+                                + group + "', and every authority must define it");
+                    });
         }
-        return List.copyOf(emails);
+        return List.copyOf(rung.to());
     }
 
     /** The rungs of a clock's ladder with the moments they fall due, earliest first. */
@@ -59,6 +66,14 @@ public final class EscalationLadders {
                 .map(rung -> new PlannedRung(rung, dueAt(rung, deadline)))
                 .sorted(Comparator.comparing(PlannedRung::dueAt))
                 .toList();
+    }
+
+    /** The email addresses a rung reaches for a notification of {@code localAuthority}: its own contacts only. */
+    public List<String> emails(Rung rung, String localAuthority) {
+        AuthorityRegister.Authority authority = authorities.of(localAuthority);
+        Set<String> emails = new LinkedHashSet<>();
+        rung.contacts().forEach(group -> emails.addAll(authority.contact(group)));
+        return List.copyOf(emails);
     }
 
     ZonedDateTime dueAt(Rung rung, LocalDate deadline) {

@@ -9,19 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The escalation ladders of SPEC §5 ({@code hub.escalation.*}): named contact groups with their email addresses,
- * and per clock a list of rungs, each {@code at} a time relative to the deadline ("-2WD 09:00", "0WD 09:00",
- * "breach") and {@code to} some contact groups.
+ * The escalation ladders of SPEC §5 ({@code hub.escalation.*}): per clock a list of rungs, each {@code at} a time
+ * relative to the deadline ("-2WD 09:00", "0WD 09:00", "breach") and {@code to} some contact groups, which each
+ * local authority defines for itself ({@code hub.authorities.<code>.contacts}, SPEC §9).
  *
  * @param staleClaimAfter a rung claimed but not handed to the broker within this time (its instance died) is
  *                        handed over again by any instance
  */
 @ConfigurationProperties("hub.escalation")
-public record EscalationProperties(Map<String, List<String>> contacts, Map<ClockType, List<RungProperties>> ladders,
-                                   Duration staleClaimAfter) {
+public record EscalationProperties(Map<ClockType, List<RungProperties>> ladders, Duration staleClaimAfter) {
 
     public EscalationProperties {
-        contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
         Map<ClockType, List<RungProperties>> copy = new EnumMap<>(ClockType.class);
         if (ladders != null) {
             copy.putAll(ladders);

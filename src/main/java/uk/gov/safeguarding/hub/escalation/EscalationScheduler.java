@@ -35,7 +35,7 @@ public class EscalationScheduler {
     void clockStarted(ClockEvents.Started started) {
         for (EscalationLadders.PlannedRung planned : ladders.plan(started.clock(), started.deadline())) {
             escalations.schedule(new EscalationKey(started.notificationId(), started.clock(), planned.rung().id()),
-                    planned.dueAt().toOffsetDateTime(), planned.rung().emails());
+                    planned.dueAt().toOffsetDateTime(), ladders.emails(planned.rung(), started.localAuthority()));
         }
     }
 

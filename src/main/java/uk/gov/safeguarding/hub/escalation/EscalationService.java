@@ -12,6 +12,7 @@ import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.broker.AttemptFailedException;
 import uk.gov.safeguarding.hub.broker.AttemptsExhaustedException;
 import uk.gov.safeguarding.hub.broker.DeadLetterListener;
+import uk.gov.safeguarding.hub.broker.RetryOutlook;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
@@ -19,6 +20,7 @@ import uk.gov.safeguarding.hub.clock.WorkingDayCalendar;
 import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
 import uk.gov.safeguarding.hub.delivery.EmailChannel;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
+import uk.gov.safeguarding.hub.routing.RecipientChannels;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -41,6 +43,7 @@ public class EscalationService implements DeadLetterListener {
     private final StatutoryClocks statutoryClocks;
     private final WorkingDayCalendar calendar;
     private final NotificationRepository notifications;
+    private final RecipientChannels recipients;
     private final EmailChannel email;
     private final AuditTrail audit;
     private final HubProperties hub;
@@ -51,7 +54,8 @@ public class EscalationService implements DeadLetterListener {
     private final EscalationEmailComposer composer = new EscalationEmailComposer();
 
     EscalationService(EscalationRepository escalations, ClockRepository clocks, StatutoryClocks statutoryClocks,
-                      WorkingDayCalendar calendar, NotificationRepository notifications, EmailChannel email,
+                      WorkingDayCalendar calendar, NotificationRepository notifications,
+                      RecipientChannels recipients, EmailChannel email,
                       AuditTrail audit, HubProperties hub, DeliveryProperties retries, TransactionTemplate transaction,
                       Clock clock, MeterRegistry meters) {
         this.escalations = escalations;
@@ -59,6 +63,7 @@ public class EscalationService implements DeadLetterListener {
         this.statutoryClocks = statutoryClocks;
         this.calendar = calendar;
         this.notifications = notifications;
+        this.recipients = recipients;
         this.email = email;
         this.audit = audit;
         this.hub = hub;
@@ -100,10 +105,10 @@ public class EscalationService implements DeadLetterListener {
         NotificationRepository.StoredNotification notification = notifications.find(key.notificationId()).orElseThrow();
         boolean breached = Rung.BREACH.equals(key.rung()) || statutoryClocks.hasClosed(stored.deadline());
         EscalationEmailComposer.Escalation content = new EscalationEmailComposer.Escalation(notification.id(),
-                notification.trustReference(), notification.localAuthority(), notification.incidentType().name(),
-                key.clock(), key.rung(), stored.deadline(),
+                notification.trustReference(), recipients.authorityLabel(notification.localAuthority()),
+                notification.incidentType().name(), key.clock(), key.rung(), stored.deadline(),
                 calendar.workingDaysBetween(statutoryClocks.today(), stored.deadline()), breached,
-                outstanding(key), hub.link("/api/v1/notifications/" + notification.id()));
+                outstanding(key, notification.localAuthority()), hub.link("/api/v1/notifications/" + notification.id()));
         try {
             email.send(messageId(key), row.recipients(), composer.subject(content), composer.text(content),
                     composer.html(content));
@@ -112,10 +117,10 @@ public class EscalationService implements DeadLetterListener {
         }
     }
 
-    private List<String> outstanding(EscalationKey key) {
+    private List<String> outstanding(EscalationKey key, String localAuthority) {
         return switch (key.clock()) {
             case NOTIFICATION -> notifications.unacknowledged(key.notificationId()).stream()
-                    .map(r -> r.name() + " has not acknowledged the notification").toList();
+                    .map(r -> recipients.nameOf(r, localAuthority) + " has not acknowledged the notification").toList();
             case RAPID_REVIEW -> List.of("The rapid review outcome has not been recorded");
             case LCSPR_PUBLICATION -> List.of("The LCSPR publication has not been recorded");
         };
@@ -130,9 +135,11 @@ public class EscalationService implements DeadLetterListener {
         Throwable root = cause.getCause() == null ? cause : cause.getCause();
         String description = AttemptFailedException.describe(root);
         int attempts = escalations.recordFailure(row.key(), description);
-        String detail = "escalation " + row.key().clock() + " rung " + row.key().rung() + ", attempt " + attempts
-                + " of " + retries.maxAttempts() + " failed: " + description;
-        audit.record(row.key().notificationId(), AuditEvent.FAILED, AuditTrail.HUB, detail);
+        String attempt = "escalation " + row.key().clock() + " rung " + row.key().rung() + ", attempt " + attempts
+                + " of " + retries.maxAttempts() + " failed";
+        audit.record(row.key().notificationId(), AuditEvent.FAILED, AuditTrail.HUB,
+                attempt + "; " + RetryOutlook.of(attempts, retries.maxAttempts()), description);
+        String detail = attempt + ": " + description;
         log.warn("Escalation {} {}", row.key(), detail);
         throw AttemptFailedException.after(KIND, attempts, retries.maxAttempts(), detail, root);
     }
@@ -147,7 +154,8 @@ public class EscalationService implements DeadLetterListener {
     public void deadLettered(String keyText, String cause) {
         EscalationKey key = EscalationKey.parse(keyText);
         if (escalations.markDeadLettered(key)) {
-            audit.record(key.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB, cause);
+            audit.record(key.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB,
+                    "escalation " + key.clock() + " rung " + key.rung() + " is in the dead-letter queue", cause);
         }
     }
 
@@ -179,7 +187,7 @@ public class EscalationService implements DeadLetterListener {
         EscalationKey key = EscalationKey.parse(keyText);
         if (escalations.markDiscarded(key)) {
             audit.record(key.notificationId(), AuditEvent.DISCARDED, actor,
-                    "escalation " + key.clock() + " rung " + key.rung() + ": " + reason);
+                    "escalation " + key.clock() + " rung " + key.rung() + " discarded", reason);
         }
     }
 

@@ -10,7 +10,7 @@ import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
 import uk.gov.safeguarding.hub.delivery.DeliveryState;
 import uk.gov.safeguarding.hub.escalation.EscalationService;
 import uk.gov.safeguarding.hub.routing.Recipient;
-import uk.gov.safeguarding.hub.security.ClientRole;
+import uk.gov.safeguarding.hub.routing.RecipientChannels;
 import uk.gov.safeguarding.hub.security.HubClient;
 import uk.gov.safeguarding.hub.web.ApiProblem;
 
@@ -30,10 +30,11 @@ public class NotificationQueries {
     private final EscalationService escalations;
     private final StatutoryClocks statutoryClocks;
     private final WorkingDayCalendar calendar;
+    private final RecipientChannels recipients;
 
     NotificationQueries(NotificationRepository notifications, DeliveryRepository deliveries, ClockRepository clocks,
                         AuditTrail audit, EscalationService escalations, StatutoryClocks statutoryClocks,
-                        WorkingDayCalendar calendar) {
+                        WorkingDayCalendar calendar, RecipientChannels recipients) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.clocks = clocks;
@@ -41,6 +42,7 @@ public class NotificationQueries {
         this.escalations = escalations;
         this.statutoryClocks = statutoryClocks;
         this.calendar = calendar;
+        this.recipients = recipients;
     }
 
     public NotificationRepository.StoredNotification visibleTo(String id, HubClient client) {
@@ -52,45 +54,53 @@ public class NotificationQueries {
     public NotificationView view(String id, HubClient client) {
         NotificationRepository.StoredNotification n = visibleTo(id, client);
         List<DeliveryRepository.StoredDelivery> stored = deliveries.forNotification(id);
+        boolean forOperations = client.isOperations();
         List<NotificationView.Delivery> deliveryViews = stored.stream()
-                .map(d -> new NotificationView.Delivery(d.recipient(), d.channel().name(), d.state().name(), d.attempts(),
-                        d.sentAt(), d.acknowledgedAt(), d.lastError()))
+                .map(d -> new NotificationView.Delivery(d.recipient(), recipients.nameOf(d.recipient(), n.localAuthority()),
+                        d.channel().name(), d.state().name(), d.attempts(),
+                        d.state() == DeliveryState.PENDING && d.attempts() > 0, d.sentAt(), d.acknowledgedAt(),
+                        forOperations ? d.lastError() : null))
                 .toList();
         List<NotificationView.Clock> clockViews = clocks.forNotification(id).stream()
                 .map(c -> new NotificationView.Clock(c.clock().name(), c.startsOn(), c.deadline(), c.state(), c.metAt(),
                         c.breachedAt(), c.calendarCovered()))
                 .toList();
-        return new NotificationView(n.id(), n.trustReference(), n.localAuthority(), status(stored), n.late(),
+        return new NotificationView(n.id(), n.trustReference(), n.localAuthority(),
+                recipients.authorityLabel(n.localAuthority()), status(stored), n.late(),
                 new NotificationView.Incident(n.incidentType().name(), n.occurredOn(), n.awareOn(), n.location(),
                         n.abuseOrNeglect()),
                 n.receivedAt(), n.recipients(), deliveryViews, clockViews,
                 escalations.fired(id).stream().map(e -> new NotificationView.Escalation(e.clock().name(), e.rung(),
                         e.firedAt(), e.to())).toList(),
-                audit.forNotification(id));
+                audit.forNotification(id, forOperations));
     }
 
     /** The open clocks of the notifications {@code client} may read (see {@link #mayRead}), nearest deadline first. */
     public OpenClocksView openClocks(HubClient client, boolean overdueOnly, int limit) {
         LocalDate today = statutoryClocks.today();
         List<NotificationRepository.OpenClock> open = notifications.openClocks(
-                client.role() == ClientRole.TRUST ? client.scope() : null,
-                client.isAgency() ? client.scope() : null,
+                client.isOperations() || client.isAgency() ? null : client.authorities(),
+                client.isAgency() ? client.scope().iterator().next() : null,
                 overdueOnly ? today : null, limit);
         Map<String, List<Recipient>> notAcknowledged = notifications.unacknowledged(open.stream()
                 .filter(c -> c.clock() == ClockType.NOTIFICATION).map(NotificationRepository.OpenClock::notificationId)
                 .collect(Collectors.toSet()));
-        return new OpenClocksView(today, open.stream().map(c -> new OpenClocksView.Item(c.notificationId(),
-                c.trustReference(), c.localAuthority(), c.clock().name(), c.startsOn(), c.deadline(), c.state(),
-                "BREACHED".equals(c.state()) || c.deadline().isBefore(today),
-                calendar.workingDaysBetween(today, c.deadline()),
-                c.clock() == ClockType.NOTIFICATION ? notAcknowledged.getOrDefault(c.notificationId(), List.of()) : List.of()))
-                .toList());
+        return new OpenClocksView(today, open.stream().map(c -> {
+            List<Recipient> outstanding = c.clock() == ClockType.NOTIFICATION
+                    ? notAcknowledged.getOrDefault(c.notificationId(), List.of()) : List.of();
+            return new OpenClocksView.Item(c.notificationId(), c.trustReference(), c.localAuthority(),
+                    recipients.authorityLabel(c.localAuthority()), c.clock().name(), c.startsOn(), c.deadline(),
+                    c.state(), "BREACHED".equals(c.state()) || c.deadline().isBefore(today),
+                    calendar.workingDaysBetween(today, c.deadline()), outstanding,
+                    outstanding.stream().map(r -> recipients.nameOf(r, c.localAuthority())).toList());
+        }).toList());
     }
 
+    /** SPEC §9: operations; the Trust or partnership of its authority; a national agency it was sent to. */
     static boolean mayRead(HubClient client, NotificationRepository.StoredNotification n) {
         return client.isOperations()
-                || client.isTrustFor(n.localAuthority())
-                || (client.isAgency() && n.recipients().stream().map(Recipient::name).anyMatch(client.scope()::equals));
+                || client.actsForAuthority(n.localAuthority())
+                || n.recipients().stream().filter(Recipient::national).map(Recipient::name).anyMatch(client::isAgencyFor);
     }
 
     /** One word for the whole notification, from its deliveries. */

@@ -109,29 +109,33 @@ public class NotificationRepository {
     }
 
     /**
-     * The unmet statutory clocks of one authority's notifications, of one recipient's, or of all (both null), nearest
-     * deadline first; with {@code overdueOn}, only those breached or whose deadline is before that day.
+     * The unmet statutory clocks of some authorities' notifications, of one recipient's, or of all (both null),
+     * nearest deadline first; with {@code overdueOn}, only those breached or whose deadline is before that day.
      */
-    public List<OpenClock> openClocks(String localAuthority, String recipient, LocalDate overdueOn, int limit) {
+    public List<OpenClock> openClocks(Collection<String> localAuthorities, String recipient, LocalDate overdueOn,
+                                      int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT n.id, n.trust_reference, n.local_authority, c.clock, c.starts_on, c.deadline, c.state
                 FROM statutory_clock c JOIN notification n ON n.id = c.notification_id
                 WHERE c.met_at IS NULL""");
-        List<Object> params = new ArrayList<>();
-        if (localAuthority != null) {
-            sql.append(" AND n.local_authority = ?");
-            params.add(localAuthority);
+        Map<String, Object> params = new HashMap<>();
+        if (localAuthorities != null) {
+            if (localAuthorities.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND n.local_authority IN (:authorities)");
+            params.put("authorities", localAuthorities);
         }
         if (recipient != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM notification_recipient r WHERE r.notification_id = n.id AND r.recipient = ?)");
-            params.add(recipient);
+            sql.append(" AND EXISTS (SELECT 1 FROM notification_recipient r WHERE r.notification_id = n.id AND r.recipient = :recipient)");
+            params.put("recipient", recipient);
         }
         if (overdueOn != null) {
-            sql.append(" AND (c.state = 'BREACHED' OR c.deadline < ?)");
-            params.add(overdueOn);
+            sql.append(" AND (c.state = 'BREACHED' OR c.deadline < :overdueOn)");
+            params.put("overdueOn", overdueOn);
         }
-        sql.append(" ORDER BY c.deadline, n.id, c.clock LIMIT ?");
-        params.add(limit);
+        sql.append(" ORDER BY c.deadline, n.id, c.clock LIMIT :limit");
+        params.put("limit", limit);
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, row) -> new OpenClock(rs.getString("id"), rs.getString("trust_reference"),
                         rs.getString("local_authority"), ClockType.valueOf(rs.getString("clock")),

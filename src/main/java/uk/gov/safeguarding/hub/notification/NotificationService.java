@@ -18,7 +18,8 @@ import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
 import uk.gov.safeguarding.hub.routing.Channel;
 import uk.gov.safeguarding.hub.routing.IncidentFacts;
 import uk.gov.safeguarding.hub.routing.Recipient;
-import uk.gov.safeguarding.hub.routing.RecipientDirectory;
+import uk.gov.safeguarding.hub.routing.AuthorityRegister;
+import uk.gov.safeguarding.hub.routing.RecipientChannels;
 import uk.gov.safeguarding.hub.routing.RoutingDecision;
 import uk.gov.safeguarding.hub.routing.StatutoryRouting;
 import uk.gov.safeguarding.hub.security.HubClient;
@@ -43,7 +44,8 @@ import java.util.UUID;
 public class NotificationService {
 
     private final StatutoryRouting routing;
-    private final RecipientDirectory directory;
+    private final AuthorityRegister authorities;
+    private final RecipientChannels channels;
     private final NotificationRepository notifications;
     private final DeliveryRepository deliveries;
     private final ClockRepository clocks;
@@ -53,11 +55,13 @@ public class NotificationService {
     private final Clock clock;
     private final ObjectMapper canonicalJson;
 
-    NotificationService(StatutoryRouting routing, RecipientDirectory directory, NotificationRepository notifications,
+    NotificationService(StatutoryRouting routing, AuthorityRegister authorities, RecipientChannels channels,
+                        NotificationRepository notifications,
                         DeliveryRepository deliveries, ClockRepository clocks, StatutoryClocks statutoryClocks,
                         AuditTrail audit, TransactionTemplate transaction, Clock clock, ObjectMapper mapper) {
         this.routing = routing;
-        this.directory = directory;
+        this.authorities = authorities;
+        this.channels = channels;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.clocks = clocks;
@@ -71,6 +75,11 @@ public class NotificationService {
     }
 
     public Submission submit(NotificationRequest request, HubClient client) {
+        if (!authorities.registered(request.localAuthority())) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Local authority not served",
+                    "This hub does not serve local authority " + request.localAuthority() + "; nothing was stored",
+                    List.of(new ApiProblem.FieldError("localAuthority", "not a local authority registered with this hub")));
+        }
         if (!client.isTrustFor(request.localAuthority())) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "Wrong local authority",
                     "This API key may only notify for its own local authority; nothing was stored");
@@ -108,9 +117,9 @@ public class NotificationService {
         notifications.insert(id, request, sha256, late, now, client.name(), decision.recipients());
         audit.record(id, AuditEvent.RECEIVED, client.name(), "trustReference " + request.trustReference()
                 + ", " + request.incident().type() + (late ? ", after its NOTIFICATION deadline (late)" : ""));
-        statutoryClocks.start(id, ClockType.NOTIFICATION, awareOn, client.name());
+        statutoryClocks.start(id, request.localAuthority(), ClockType.NOTIFICATION, awareOn, client.name());
         for (Recipient recipient : decision.recipients().stream().sorted().toList()) {
-            for (Channel channel : directory.channelsOf(recipient).channels()) {
+            for (Channel channel : channels.of(recipient, request.localAuthority()).channels()) {
                 deliveries.plan(id, recipient, channel, now);
             }
         }

@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** {@code GET /api/v1/notifications/{id}} (SPEC §6). Carries no child data. */
-public record NotificationView(String id, String trustReference, String localAuthority, String status, boolean late,
+public record NotificationView(String id, String trustReference, String localAuthority, String localAuthorityName,
+                               String status, boolean late,
                                Incident incident, OffsetDateTime receivedAt, List<Recipient> recipients,
                                List<Delivery> deliveries, List<Clock> clocks, List<Escalation> escalations,
                                List<AuditTrail.Entry> audit) {
@@ -16,8 +17,14 @@ public record NotificationView(String id, String trustReference, String localAut
     public record Incident(String type, LocalDate occurredOn, LocalDate awareOn, String location, String abuseOrNeglect) {
     }
 
-    public record Delivery(Recipient recipient, String channel, String state, int attempts, OffsetDateTime sentAt,
-                           OffsetDateTime acknowledgedAt, String lastError) {
+    /**
+     * @param recipientName  the name people read: "Ofsted", or the partnership's own name
+     * @param retryScheduled a failed attempt will be tried again
+     * @param lastError      the cause of the last failed attempt: for operations only (SPEC §9), null for others
+     */
+    public record Delivery(Recipient recipient, String recipientName, String channel, String state, int attempts,
+                           boolean retryScheduled, OffsetDateTime sentAt, OffsetDateTime acknowledgedAt,
+                           String lastError) {
     }
 
     public record Clock(String clock, LocalDate startsOn, LocalDate deadline, String state, OffsetDateTime metAt,

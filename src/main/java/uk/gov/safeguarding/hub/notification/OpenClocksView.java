@@ -15,10 +15,11 @@ public record OpenClocksView(LocalDate today, List<Item> items) {
 
     /**
      * @param workingDaysLeft working days from today to the deadline; 0 on the deadline day, negative once overdue
-     * @param notAcknowledged for the NOTIFICATION clock, the recipients that have not acknowledged yet
+     * @param notAcknowledged      for the NOTIFICATION clock, the recipients that have not acknowledged yet
+     * @param notAcknowledgedNames the same recipients as people read them: "Ofsted", the partnership's name
      */
-    public record Item(String notificationId, String trustReference, String localAuthority, String clock,
-                       LocalDate startsOn, LocalDate deadline, String state, boolean overdue, int workingDaysLeft,
-                       List<Recipient> notAcknowledged) {
+    public record Item(String notificationId, String trustReference, String localAuthority, String localAuthorityName,
+                       String clock, LocalDate startsOn, LocalDate deadline, String state, boolean overdue,
+                       int workingDaysLeft, List<Recipient> notAcknowledged, List<String> notAcknowledgedNames) {
     }
 }

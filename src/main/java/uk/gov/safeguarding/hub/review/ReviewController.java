@@ -18,7 +18,7 @@ import uk.gov.safeguarding.hub.web.ApiProblem;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** The Trust records the rapid-review outcome and the LCSPR publication of its own notifications. */
+/** The Trust or partnership records the rapid-review outcome and the LCSPR publication of its authorities' notifications. */
 @RestController
 @RequestMapping(path = "/api/v1/notifications/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,9 +46,10 @@ class ReviewController {
 
     private NotificationRepository.StoredNotification ownNotification(HubClient client, String id) {
         NotificationRepository.StoredNotification n = queries.visibleTo(id, client);
-        if (!client.isTrustFor(n.localAuthority())) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Trust key required",
-                    "Only the notifying Trust records the rapid review and publication; nothing was recorded");
+        if (!client.actsForAuthority(n.localAuthority())) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Trust or partnership key required",
+                    "Only the authority's Trust or safeguarding partnership records the rapid review and publication; "
+                            + "nothing was recorded");
         }
         return n;
     }

@@ -55,10 +55,10 @@ public class ReviewService {
             notifications.recordRapidReview(n.id(), decidedOn, decision.name());
             audit.record(n.id(), AuditEvent.RAPID_REVIEW_RECORDED, actor, decision + " decided on " + decidedOn);
             // the review may be recorded before any delivery was made: the clock then starts and ends today
-            clocks.start(n.id(), ClockType.RAPID_REVIEW, clocks.today(), actor);
+            clocks.start(n.id(), n.localAuthority(), ClockType.RAPID_REVIEW, clocks.today(), actor);
             clocks.meet(n.id(), ClockType.RAPID_REVIEW, actor);
             if (decision == Decision.LCSPR) {
-                clocks.start(n.id(), ClockType.LCSPR_PUBLICATION, decidedOn, actor);
+                clocks.start(n.id(), n.localAuthority(), ClockType.LCSPR_PUBLICATION, decidedOn, actor);
             }
         }
         return outcome(n.id(), Map.of("decidedOn", decidedOn, "decision", decision));

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How each recipient is reached: email addresses and an optional signed webhook (SPEC §8, {@code hub.recipients.*}).
- * Channels are configuration, not code; every recipient must have at least one, or the hub refuses to start.
+ * How each national recipient is reached: email addresses and an optional signed webhook (SPEC §8,
+ * {@code hub.recipients.*}). Channels are configuration, not code; every national recipient must have at least one,
+ * or the hub refuses to start. The partnership is not here: each authority has its own ({@link AuthorityRegister}).
  */
 @ConfigurationProperties("hub")
 public record RecipientDirectory(Map<Recipient, Channels> recipients) {
@@ -20,7 +21,14 @@ public record RecipientDirectory(Map<Recipient, Channels> recipients) {
         if (recipients != null) {
             copy.putAll(recipients);
         }
+        if (copy.containsKey(Recipient.PARTNERSHIP)) {
+            throw new IllegalStateException("hub.recipients.PARTNERSHIP is not used: each local authority's partnership "
+                    + "is configured as hub.authorities.<ONS code>.partnership (config/authorities.yml)");
+        }
         for (Recipient recipient : Recipient.values()) {
+            if (!recipient.national()) {
+                continue;
+            }
             Channels channels = copy.get(recipient);
             if (channels == null || channels.channels().isEmpty()) {
                 throw new IllegalStateException("hub.recipients." + recipient
@@ -30,7 +38,7 @@ public record RecipientDirectory(Map<Recipient, Channels> recipients) {
         recipients = Map.copyOf(copy);
     }
 
-    public Channels channelsOf(Recipient recipient) {
+    Channels channelsOf(Recipient recipient) {
         return recipients.get(recipient);
     }
 

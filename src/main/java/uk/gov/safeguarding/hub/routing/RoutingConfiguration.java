@@ -5,11 +5,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(RecipientDirectory.class)
+@EnableConfigurationProperties({RecipientDirectory.class, AuthorityRegister.class})
 class RoutingConfiguration {
 
     @Bean
     StatutoryRouting statutoryRouting() {
         return new StatutoryRouting();
+    }
+
+    @Bean
+    RecipientChannels recipientChannels(RecipientDirectory national, AuthorityRegister authorities) {
+        return new RecipientChannels(national, authorities);
     }
 }

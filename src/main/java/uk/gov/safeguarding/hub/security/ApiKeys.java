@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Finds the client of a presented API key by comparing key hashes in constant time. */
 public final class ApiKeys {
@@ -18,7 +19,7 @@ public final class ApiKeys {
     public ApiKeys(SecurityProperties properties) {
         this.entries = properties.apiKeys().stream()
                 .flatMap(c -> c.keySha256().stream()
-                        .map(h -> new Entry(HexFormat.of().parseHex(h.trim().toLowerCase()), new HubClient(c.client(), c.role(), c.scope()))))
+                        .map(h -> new Entry(HexFormat.of().parseHex(h.trim().toLowerCase()), new HubClient(c.client(), c.role(), Set.copyOf(c.scope())))))
                 .toList();
     }
 

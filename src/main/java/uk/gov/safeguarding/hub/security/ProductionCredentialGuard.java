@@ -26,7 +26,9 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
             "8c0bcfbdcdd344e80b4bcc8faf45488197753705411e08888c2d77d88ea8d18a",
             "d8acd354fe2378d1e14ab448fbba3063c6566f30a10ae75b7c1ba26214e50654",
             "52afc578a287cf67ef9c0ef01f6d28659dd27e4223ce47b256c99b6912c29f52",
-            "1d93d8aa6bb02cfaf47c6b57d9c45c7092ab3ae2752bd3549c71afeae9879485");
+            "1d93d8aa6bb02cfaf47c6b57d9c45c7092ab3ae2752bd3549c71afeae9879485",
+            "fac43561afcd0cd54110ab66d10b535e11d30dd4aa27ef36cbe0d45c4db96697",
+            "d0e25f8c0ede0e9c7b41377ebfa75f3f8a1bc5bfa4a60c5ccfb7b81fcc54e201");
     static final String DEMO_CONSOLE_USER = "ops";
     static final String DEMO_CONSOLE_PASSWORD = "ops";
     static final String DEMO_CHILD_DATA_KEY_ID = "local-demo-1";

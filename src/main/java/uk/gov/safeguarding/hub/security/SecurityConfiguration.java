@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import uk.gov.safeguarding.hub.routing.AuthorityRegister;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,7 +35,8 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    ApiKeys apiKeys(SecurityProperties properties) {
+    ApiKeys apiKeys(SecurityProperties properties, AuthorityRegister authorities) {
+        ClientScopes.check(properties, authorities);
         if (properties.demoCredentials()) {
             log.warn("The local demo credentials of SPEC §8 are active (local-trust-key, local-ops-key, ...). "
                     + "Never run like this with real data; the prod profile refuses to start with them.");

@@ -33,6 +33,15 @@ public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> api
     public record ConsoleUser(String username, String passwordBcrypt) {
     }
 
-    public record ApiKeyClient(String client, ClientRole role, String scope, List<String> keySha256) {
+    /**
+     * @param scope for TRUST and PARTNERSHIP the ONS codes of their local authorities, for AGENCY its national
+     *              recipient code, for OPERATIONS {@code ALL} (SPEC §9)
+     */
+    public record ApiKeyClient(String client, ClientRole role, List<String> scope, List<String> keySha256) {
+
+        public ApiKeyClient {
+            scope = scope == null ? List.of() : List.copyOf(scope);
+            keySha256 = keySha256 == null ? List.of() : List.copyOf(keySha256);
+        }
     }
 }

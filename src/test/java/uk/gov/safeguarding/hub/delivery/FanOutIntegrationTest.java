@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Fan-out through the real embedded broker to a real SMTP server (GreenMail) and real webhook endpoints: one
- * that verifies the signature, and one on a closed port whose delivery must end in the dead-letter queue.
+ * Fan-out through the real embedded broker to a real SMTP server (GreenMail) and real webhook endpoints: each
+ * authority's partnership has its own, which verifies the signature, and one on a closed port whose delivery must
+ * end in the dead-letter queue.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,6 +54,7 @@ class FanOutIntegrationTest {
 
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private static final WebhookReceiver PARTNERSHIP_HOOK = new WebhookReceiver("partnership-webhook-secret");
+    private static final WebhookReceiver BIRMINGHAM_HOOK = new WebhookReceiver("birmingham-webhook-secret");
     private static final int CLOSED_PORT = FreePort.find();
     private static final int MAX_ATTEMPTS = 3;
 
@@ -66,8 +68,10 @@ class FanOutIntegrationTest {
         Postgres.register(registry, "fan-out");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("hub.recipients.PARTNERSHIP.webhook.url", PARTNERSHIP_HOOK::url);
-        registry.add("hub.recipients.PARTNERSHIP.webhook.secret", PARTNERSHIP_HOOK::secret);
+        registry.add("hub.authorities.E08000028.partnership.webhook.url", PARTNERSHIP_HOOK::url);
+        registry.add("hub.authorities.E08000028.partnership.webhook.secret", PARTNERSHIP_HOOK::secret);
+        registry.add("hub.authorities.E08000025.partnership.webhook.url", BIRMINGHAM_HOOK::url);
+        registry.add("hub.authorities.E08000025.partnership.webhook.secret", BIRMINGHAM_HOOK::secret);
         registry.add("hub.recipients.DFE.webhook.url", () -> "http://127.0.0.1:" + CLOSED_PORT + "/hook");
         registry.add("hub.recipients.DFE.webhook.secret", () -> "dfe-webhook-secret");
         registry.add("hub.delivery.max-attempts", () -> MAX_ATTEMPTS);
@@ -79,6 +83,7 @@ class FanOutIntegrationTest {
     static void stopServers() {
         SMTP.stop();
         PARTNERSHIP_HOOK.close();
+        BIRMINGHAM_HOOK.close();
     }
 
     @LocalServerPort
@@ -109,7 +114,7 @@ class FanOutIntegrationTest {
                 .containsEntry("DFE/EMAIL", "SENT").containsEntry("PARTNERSHIP/EMAIL", "SENT")
                 .containsEntry("PARTNERSHIP/WEBHOOK", "SENT").hasSize(6);
 
-        MimeMessage[] emails = SMTP.getReceivedMessages();
+        MimeMessage[] emails = emailsAbout(reference);
         assertThat(emails).hasSize(4);
         for (MimeMessage email : emails) {
             String raw = GreenMailUtil.getWholeMessage(email);
@@ -120,10 +125,10 @@ class FanOutIntegrationTest {
         }
         assertThat(Arrays.stream(emails).flatMap(e -> Mails.addressees(e).stream()).toList())
                 .containsExactlyInAnyOrder("mailbox@nationalpanel.example.org", "enquiries@ofsted.example.org",
-                        "sin.notifications@dfe.example.org", "safeguarding.partnership@council.example.org");
+                        "sin.notifications@dfe.example.org", "safeguarding.partnership@sandwell.example.org");
 
-        assertThat(PARTNERSHIP_HOOK.received()).hasSize(1);
-        WebhookReceiver.Received hook = PARTNERSHIP_HOOK.received().get(0);
+        WebhookReceiver.Received hook = PARTNERSHIP_HOOK.received().stream()
+                .filter(h -> h.body().contains(id)).findFirst().orElseThrow();
         assertThat(hook.signatureValid()).isTrue();
         assertThat(hook.signature()).startsWith("sha256=");
         JsonNode payload = new ObjectMapper().readTree(hook.body());
@@ -135,7 +140,8 @@ class FanOutIntegrationTest {
                 .param(id).query(String.class).single();
         assertThat(jdbc.sql("SELECT attempts FROM delivery WHERE id = ?").param(deadDelivery).query(Integer.class).single())
                 .isEqualTo(MAX_ATTEMPTS);
-        List<Message> deadLetters = jms.browse("hub.dead-letter", (session, browser) -> Collections.list(browser.getEnumeration()));
+        List<Message> browsed = jms.browse("hub.dead-letter", (session, browser) -> Collections.list(browser.getEnumeration()));
+        List<Message> deadLetters = browsed.stream().filter(m -> deadDelivery.equals(deliveryIdOf(m))).toList();
         assertThat(deadLetters).hasSize(1);
         Message deadLetter = deadLetters.get(0);
         assertThat(deadLetter.getStringProperty("hubDeliveryId")).isEqualTo(deadDelivery);
@@ -148,11 +154,90 @@ class FanOutIntegrationTest {
         List<String> events = StreamSupport.stream(audit.spliterator(), false).map(a -> a.get("event").asText()).toList();
         assertThat(events).filteredOn("FAILED"::equals).hasSize(MAX_ATTEMPTS);
         assertThat(events).contains("DEAD_LETTERED");
+
+        JsonNode forOperations = api.get("/api/v1/notifications/" + id, Api.OPS_KEY).body();
+        assertThat(delivery(forOperations, "DFE", "WEBHOOK").get("lastError").asText()).contains("ConnectException");
+        assertThat(details(forOperations, "FAILED")).allMatch(d -> d.contains("ConnectException"));
+        for (String key : List.of(Api.TRUST_KEY, Api.PARTNERSHIP_KEY, "local-ofsted-key")) {
+            JsonNode view = api.get("/api/v1/notifications/" + id, key).body();
+            assertThat(view.toString()).as("what %s reads", key).doesNotContain("ConnectException").doesNotContain("127.0.0.1");
+            JsonNode refused = delivery(view, "DFE", "WEBHOOK");
+            assertThat(refused.get("lastError").isNull()).isTrue();
+            assertThat(refused.get("attempts").asInt()).isEqualTo(MAX_ATTEMPTS);
+            assertThat(refused.get("state").asText()).isEqualTo("DEAD_LETTERED");
+            assertThat(details(view, "FAILED")).first().asString().isEqualTo("DFE by WEBHOOK, attempt 1 of 3 failed; a retry is scheduled");
+        }
+    }
+
+    private static JsonNode delivery(JsonNode view, String recipient, String channel) {
+        return StreamSupport.stream(view.get("deliveries").spliterator(), false)
+                .filter(d -> d.get("recipient").asText().equals(recipient) && d.get("channel").asText().equals(channel))
+                .findFirst().orElseThrow();
+    }
+
+    private static List<String> details(JsonNode view, String event) {
+        return StreamSupport.stream(view.get("audit").spliterator(), false)
+                .filter(a -> a.get("event").asText().equals(event)).map(a -> a.get("detail").asText()).toList();
     }
 
 
+    @Test
+    void eachAuthoritysPartnershipReceivesItsOwnNotificationsOnly() throws Exception {
+        Api api = new Api(port);
+        String sandwell = api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-FANOUT-SANDWELL"),
+                Api.TRUST_KEY).body().get("id").asText();
+        Api.Response accepted = api.post("/api/v1/notifications", Notifications.seriousIncident("BCT-FANOUT-BIRMINGHAM")
+                .put("localAuthority", "E08000025"), Api.BIRMINGHAM_TRUST_KEY);
+        assertThat(accepted.status()).isEqualTo(202);
+        String birmingham = accepted.body().get("id").asText();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(states(api, sandwell)).containsEntry("PARTNERSHIP/EMAIL", "SENT").containsEntry("PARTNERSHIP/WEBHOOK", "SENT");
+            assertThat(states(api, birmingham)).containsEntry("PARTNERSHIP/EMAIL", "SENT").containsEntry("PARTNERSHIP/WEBHOOK", "SENT");
+        });
+
+        assertThat(partnershipAddressees("SCT-FANOUT-SANDWELL")).containsExactly("safeguarding.partnership@sandwell.example.org");
+        assertThat(partnershipAddressees("BCT-FANOUT-BIRMINGHAM")).containsExactly("safeguarding.partnership@birmingham.example.org");
+        MimeMessage birminghamEmail = Arrays.stream(emailsAbout("BCT-FANOUT-BIRMINGHAM"))
+                .filter(e -> Mails.addressees(e).contains("enquiries@ofsted.example.org")).findFirst().orElseThrow();
+        assertThat(birminghamEmail.getSubject()).contains("Birmingham (E08000025)");
+        assertThat(GreenMailUtil.getWholeMessage(birminghamEmail)).contains("Sent to you as: Ofsted");
+
+        assertThat(BIRMINGHAM_HOOK.received()).singleElement().satisfies(hook -> {
+            assertThat(hook.signatureValid()).isTrue();
+            JsonNode payload = new ObjectMapper().readTree(hook.body());
+            assertThat(payload.get("notificationId").asText()).isEqualTo(birmingham);
+            assertThat(payload.get("recipientName").asText()).isEqualTo("Birmingham Safeguarding Children Partnership");
+            assertThat(payload.get("localAuthorityName").asText()).isEqualTo("Birmingham (E08000025)");
+        });
+        assertThat(PARTNERSHIP_HOOK.received()).as("Sandwell's partnership receives nothing of Birmingham's")
+                .noneMatch(hook -> hook.body().contains(birmingham) || hook.body().contains("BCT-FANOUT"))
+                .anyMatch(hook -> hook.body().contains(sandwell));
+    }
+
+    private static MimeMessage[] emailsAbout(String reference) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(e -> Mails.subject(e).contains(reference))
+                .toArray(MimeMessage[]::new);
+    }
+
+    /** Who received the partnership's copy of a notification: every addressee other than the national recipients. */
+    private static List<String> partnershipAddressees(String reference) {
+        List<String> national = List.of("mailbox@nationalpanel.example.org", "enquiries@ofsted.example.org",
+                "sin.notifications@dfe.example.org", "looked-after-deaths@dfe.example.org");
+        return Arrays.stream(emailsAbout(reference)).flatMap(e -> Mails.addressees(e).stream())
+                .filter(a -> !national.contains(a)).toList();
+    }
+
+    private static String deliveryIdOf(Message message) {
+        try {
+            return message.getStringProperty("hubDeliveryId");
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, String> states(Api api, String id) {
-        JsonNode deliveries = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body().get("deliveries");
+        JsonNode deliveries = api.get("/api/v1/notifications/" + id, Api.OPS_KEY).body().get("deliveries");
         List<JsonNode> list = new ArrayList<>();
         deliveries.forEach(list::add);
         return list.stream().collect(Collectors.toMap(

@@ -48,9 +48,9 @@ class EscalationIntegrationTest {
     private static final MovableClock CLOCK = MovableClock.INSTANCE;
     /** Aware on Thu 19 Nov 2026: the NOTIFICATION window closes on Thu 26 Nov 2026. */
     private static final String AWARE_ON = "2026-11-19";
-    private static final String OFFICER = "partnership.officer@council.example.org";
-    private static final String MANAGER = "partnership.manager@council.example.org";
-    private static final String LEADS = "statutory.leads@council.example.org";
+    private static final String OFFICER = "partnership.officer@sandwell.example.org";
+    private static final String MANAGER = "partnership.manager@sandwell.example.org";
+    private static final String LEADS = "statutory.leads@sandwell.example.org";
 
     static {
         SMTP.start();
@@ -122,14 +122,34 @@ class EscalationIntegrationTest {
         assertThat(Mails.addressees(email)).containsExactlyInAnyOrder(OFFICER, MANAGER, LEADS);
         assertThat(email.getSubject()).contains("DUE TODAY").contains("SCT-ESC-TODAY").contains("26 November 2026");
         String body = GreenMailUtil.getWholeMessage(email);
-        assertThat(body).contains("closes today").contains("Thursday 26 November 2026")
-                .contains("OFSTED has not acknowledged").contains("NATIONAL_PANEL has not acknowledged")
+        assertThat(body).contains("closes today").contains("Thursday 26 November 2026").contains("Sandwell (E08000028)")
+                .contains("Ofsted has not acknowledged").contains("Child Safeguarding Practice Review Panel has not acknowledged")
+                .contains("Sandwell Children's Safeguarding Partnership has not acknowledged")
                 .contains("What to do").contains("/api/v1/notifications/" + id).contains("text/html")
                 .doesNotContain("Quillfeather");
         JsonNode escalations = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body().get("escalations");
         assertThat(escalations).hasSize(1);
         assertThat(escalations.get(0).get("rung").asText()).isEqualTo("0WD");
         assertThat(escalations.get(0).get("to")).hasSize(3);
+    }
+
+    @Test
+    void eachAuthoritysEscalationsGoToItsOwnContactsOnly() {
+        CLOCK.set("2026-11-26T10:00:00Z");
+        notify("SCT-ESC-SANDWELL");
+        notify("SCT-ESC-BIRMINGHAM", "E08000025", Api.BIRMINGHAM_TRUST_KEY);
+
+        MimeMessage sandwell = awaitEscalations("SCT-ESC-SANDWELL", 1).get(0);
+        MimeMessage birmingham = awaitEscalations("SCT-ESC-BIRMINGHAM", 1).get(0);
+        quietFor("SCT-ESC-BIRMINGHAM", 1);
+
+        assertThat(Mails.addressees(sandwell)).containsExactlyInAnyOrder(OFFICER, MANAGER, LEADS);
+        assertThat(Mails.addressees(birmingham)).containsExactlyInAnyOrder("partnership.officer@birmingham.example.org",
+                "partnership.manager@birmingham.example.org", "statutory.leads@birmingham.example.org");
+        assertThat(Mails.subject(birmingham)).contains("Birmingham (E08000025)");
+        assertThat(GreenMailUtil.getWholeMessage(birmingham))
+                .contains("Birmingham Safeguarding Children Partnership has not acknowledged")
+                .doesNotContain("Sandwell");
     }
 
     @Test
@@ -178,14 +198,18 @@ class EscalationIntegrationTest {
     }
 
     private String notify(String reference) {
-        ObjectNode body = Notifications.seriousIncident(reference);
+        return notify(reference, "E08000028", Api.TRUST_KEY);
+    }
+
+    private String notify(String reference, String localAuthority, String trustKey) {
+        ObjectNode body = Notifications.seriousIncident(reference).put("localAuthority", localAuthority);
         ((ObjectNode) body.get("incident")).put("occurredOn", "2026-11-18").put("awareOn", AWARE_ON);
         ((ObjectNode) body.get("children").get(0)).put("dateOfBirth", "2026-09-01");
-        Api.Response accepted = api.post("/api/v1/notifications", body, Api.TRUST_KEY);
+        Api.Response accepted = api.post("/api/v1/notifications", body, trustKey);
         assertThat(accepted.status()).isEqualTo(202);
         String id = accepted.body().get("id").asText();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                StreamSupport.stream(api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body().get("deliveries").spliterator(), false)
+                StreamSupport.stream(api.get("/api/v1/notifications/" + id, Api.OPS_KEY).body().get("deliveries").spliterator(), false)
                         .map(d -> d.get("state").asText())).isNotEmpty().allMatch("SENT"::equals));
         return id;
     }

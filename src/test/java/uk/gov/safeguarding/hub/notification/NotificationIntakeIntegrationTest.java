@@ -246,9 +246,23 @@ class NotificationIntakeIntegrationTest {
     void aTrustMayNotNotifyForAnotherAuthorityAndAgenciesMayNotNotifyAtAll() {
         String reference = reference();
         ObjectNode otherAuthority = Notifications.seriousIncident(reference);
-        otherAuthority.put("localAuthority", "E09000001");
+        otherAuthority.put("localAuthority", "E08000025");
         assertThat(api.post(POST, otherAuthority, Api.TRUST_KEY).status()).isEqualTo(403);
+        assertThat(api.post(POST, otherAuthority, Api.PARTNERSHIP_KEY).status()).isEqualTo(403);
         assertThat(api.post(POST, Notifications.seriousIncident(reference), "local-ofsted-key").status()).isEqualTo(403);
+        assertThat(notificationCount(reference)).isZero();
+    }
+
+    @Test
+    void aNotificationForAnAuthorityTheHubDoesNotServeIsRefusedNamingLocalAuthority() {
+        String reference = reference();
+        ObjectNode unregistered = Notifications.seriousIncident(reference).put("localAuthority", "E09000001");
+
+        Api.Response refused = api.post(POST, unregistered, Api.TRUST_KEY);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("localAuthority");
         assertThat(notificationCount(reference)).isZero();
     }
 

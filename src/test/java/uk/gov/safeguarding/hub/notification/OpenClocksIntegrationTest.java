@@ -11,7 +11,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
@@ -27,18 +26,17 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What is overdue and what falls due next, for each caller within what it may read: a Trust its authority's
- * notifications, an agency those it receives, operations all; nearest deadline first, with who has not acknowledged.
+ * What is overdue and what falls due next, for each caller within what it may read: a Trust or partnership its
+ * authority's notifications, an agency those it receives, operations all; nearest deadline first, with who has not acknowledged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"local", "matrix"})
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenClocksIntegrationTest {
 
     private static final String OPEN_CLOCKS = "/api/v1/notifications/open-clocks";
-    private static final String OTHER_TRUST_KEY = "other-trust-key";
+    private static final String OTHER_TRUST_KEY = Api.BIRMINGHAM_TRUST_KEY;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -60,7 +58,7 @@ class OpenClocksIntegrationTest {
                 .put("awareOn", Notifications.today().minusDays(30).toString());
         overdue = post(late, Api.TRUST_KEY);
         current = post(Notifications.seriousIncident("SCT-OPEN-CURRENT"), Api.TRUST_KEY);
-        ObjectNode elsewhere = Notifications.seriousIncident("SCT-OPEN-ELSEWHERE").put("localAuthority", "E09000001");
+        ObjectNode elsewhere = Notifications.seriousIncident("SCT-OPEN-ELSEWHERE").put("localAuthority", "E08000025");
         otherAuthority = post(elsewhere, OTHER_TRUST_KEY);
     }
 
@@ -81,6 +79,9 @@ class OpenClocksIntegrationTest {
         assertThat(LocalDate.parse(late.get("deadline").asText())).isBefore(LocalDate.parse(view.get("today").asText()));
         assertThat(late.get("notAcknowledged")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("NATIONAL_PANEL", "OFSTED", "DFE", "PARTNERSHIP");
+        assertThat(late.get("notAcknowledgedNames")).extracting(JsonNode::asText).contains("Ofsted",
+                "Department for Education", "Sandwell Children's Safeguarding Partnership");
+        assertThat(late.get("localAuthorityName").asText()).isEqualTo("Sandwell (E08000028)");
 
         JsonNode due = notification.get(1);
         assertThat(due.get("overdue").asBoolean()).isFalse();
@@ -101,7 +102,8 @@ class OpenClocksIntegrationTest {
     void eachCallerSeesOnlyWhatItMayRead() {
         assertThat(notificationIds(OTHER_TRUST_KEY)).containsOnly(otherAuthority);
         assertThat(notificationIds("local-ofsted-key")).containsOnly(overdue, current, otherAuthority);
-        assertThat(notificationIds("local-partnership-key")).containsOnly(overdue, current, otherAuthority);
+        assertThat(notificationIds(Api.PARTNERSHIP_KEY)).containsOnly(overdue, current);
+        assertThat(notificationIds(Api.BIRMINGHAM_PARTNERSHIP_KEY)).containsOnly(otherAuthority);
         assertThat(notificationIds("local-secretary_of_state-key")).as("a recipient of none of them").isEmpty();
         assertThat(notificationIds(Api.OPS_KEY)).containsOnly(overdue, current, otherAuthority);
         assertThat(api.get(OPEN_CLOCKS, null).status()).isEqualTo(401);

@@ -62,8 +62,8 @@ class OutageIntegrationTest {
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("hub.recipients.PARTNERSHIP.webhook.url", WEBHOOK::url);
-        registry.add("hub.recipients.PARTNERSHIP.webhook.secret", () -> "outage-secret");
+        registry.add("hub.authorities.E08000028.partnership.webhook.url", WEBHOOK::url);
+        registry.add("hub.authorities.E08000028.partnership.webhook.secret", () -> "outage-secret");
         registry.add("hub.delivery.max-attempts", () -> 30);
         registry.add("hub.delivery.initial-backoff", () -> "200ms");
         registry.add("hub.delivery.backoff-multiplier", () -> "1.2");

@@ -26,9 +26,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every API endpoint against every kind of caller, in one table: a Trust reads and writes only its authority's
- * notifications; an agency reads and acknowledges only what it is a recipient of; dead letters and metrics are
- * for operations only; no key or a wrong key is 401.
+ * Every API endpoint against every kind of caller of both authorities (SPEC §9), in one table, for a notification of
+ * Sandwell: its Trust and partnership read and act on it, Birmingham's do not even see it; an agency reads and
+ * acknowledges only what it is a recipient of; dead letters and metrics are for operations only; no key or a wrong
+ * key is 401.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
@@ -44,10 +45,13 @@ class AuthorisationMatrixTest {
      */
     enum Outcome { ALLOWED, FORBIDDEN, NOT_FOUND, UNAUTHENTICATED }
 
-    static final Map<String, String> CALLERS = Map.of(
-            "trust", Api.TRUST_KEY, "trust-second-key-of-other", "other-trust-key-2", "other-trust", "other-trust-key",
-            "ofsted (recipient)", "local-ofsted-key", "secretary-of-state (not a recipient)", "local-secretary_of_state-key",
-            "operations", Api.OPS_KEY, "wrong key", "not-a-key");
+    static final Map<String, String> CALLERS = Map.ofEntries(
+            Map.entry("trust", Api.TRUST_KEY), Map.entry("other-trust", Api.BIRMINGHAM_TRUST_KEY),
+            Map.entry("other-trust (second key)", "other-trust-key-2"),
+            Map.entry("partnership", Api.PARTNERSHIP_KEY), Map.entry("other-partnership", Api.BIRMINGHAM_PARTNERSHIP_KEY),
+            Map.entry("ofsted (recipient)", "local-ofsted-key"),
+            Map.entry("secretary-of-state (not a recipient)", "local-secretary_of_state-key"),
+            Map.entry("operations", Api.OPS_KEY), Map.entry("wrong key", "not-a-key"));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -62,7 +66,7 @@ class AuthorisationMatrixTest {
     String notification;
 
     @BeforeAll
-    void aNotificationOfE08000028() {
+    void aNotificationOfSandwell() {
         api = new Api(port);
         notification = api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-MATRIX-0"), Api.TRUST_KEY)
                 .body().get("id").asText();
@@ -70,27 +74,31 @@ class AuthorisationMatrixTest {
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
-        // endpoint, then the outcome for: trust, other-trust, ofsted, secretary of state, operations
-        row(rows, "POST /api/v1/notifications", Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN);
-        row(rows, "GET /api/v1/notifications/open-clocks", Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED);
-        row(rows, "GET /api/v1/notifications/{id}", Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.ALLOWED);
-        row(rows, "POST /api/v1/notifications/{id}/acknowledgements", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.FORBIDDEN);
-        row(rows, "POST /api/v1/notifications/{id}/rapid-review", Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.FORBIDDEN, Outcome.NOT_FOUND, Outcome.FORBIDDEN);
-        row(rows, "POST /api/v1/notifications/{id}/publication", Outcome.ALLOWED, Outcome.NOT_FOUND, Outcome.FORBIDDEN, Outcome.NOT_FOUND, Outcome.FORBIDDEN);
-        row(rows, "GET /api/v1/dead-letters", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.ALLOWED);
-        row(rows, "GET /api/v1/dead-letters/{dead}", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND);
-        row(rows, "POST /api/v1/dead-letters/{dead}/retry", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND);
-        row(rows, "POST /api/v1/dead-letters/retry", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND);
-        row(rows, "POST /api/v1/dead-letters/{dead}/discard", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND);
-        row(rows, "GET /actuator/prometheus", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.ALLOWED);
+        Outcome A = Outcome.ALLOWED, F = Outcome.FORBIDDEN, N = Outcome.NOT_FOUND;
+        // endpoint, then the outcome for: trust, other trust, partnership, other partnership, ofsted, secretary of state, operations
+        row(rows, "POST /api/v1/notifications", A, F, F, F, F, F, F);
+        row(rows, "GET /api/v1/notifications/open-clocks", A, A, A, A, A, A, A);
+        row(rows, "GET /api/v1/notifications/{id}", A, N, A, N, A, N, A);
+        row(rows, "POST /api/v1/notifications/{id}/acknowledgements", F, F, A, N, A, N, F);
+        row(rows, "POST /api/v1/notifications/{id}/rapid-review", A, N, A, N, F, N, F);
+        row(rows, "POST /api/v1/notifications/{id}/publication", A, N, A, N, F, N, F);
+        row(rows, "GET /api/v1/dead-letters", F, F, F, F, F, F, A);
+        row(rows, "GET /api/v1/dead-letters/{dead}", F, F, F, F, F, F, N);
+        row(rows, "POST /api/v1/dead-letters/{dead}/retry", F, F, F, F, F, F, N);
+        row(rows, "POST /api/v1/dead-letters/retry", F, F, F, F, F, F, N);
+        row(rows, "POST /api/v1/dead-letters/{dead}/discard", F, F, F, F, F, F, N);
+        row(rows, "GET /actuator/prometheus", F, F, F, F, F, F, A);
         return rows.stream();
     }
 
-    private static void row(List<Arguments> rows, String endpoint, Outcome trust, Outcome otherTrust, Outcome ofsted,
-                            Outcome secretaryOfState, Outcome operations) {
+    private static void row(List<Arguments> rows, String endpoint, Outcome trust, Outcome otherTrust,
+                            Outcome partnership, Outcome otherPartnership, Outcome ofsted, Outcome secretaryOfState,
+                            Outcome operations) {
         rows.add(Arguments.of(endpoint, "trust", trust));
         rows.add(Arguments.of(endpoint, "other-trust", otherTrust));
-        rows.add(Arguments.of(endpoint, "trust-second-key-of-other", otherTrust));
+        rows.add(Arguments.of(endpoint, "other-trust (second key)", otherTrust));
+        rows.add(Arguments.of(endpoint, "partnership", partnership));
+        rows.add(Arguments.of(endpoint, "other-partnership", otherPartnership));
         rows.add(Arguments.of(endpoint, "ofsted (recipient)", ofsted));
         rows.add(Arguments.of(endpoint, "secretary-of-state (not a recipient)", secretaryOfState));
         rows.add(Arguments.of(endpoint, "operations", operations));
@@ -118,7 +126,8 @@ class AuthorisationMatrixTest {
         }
         Object body = switch (path.substring(path.lastIndexOf('/') + 1)) {
             case "notifications" -> Notifications.seriousIncident("SCT-MATRIX-" + System.nanoTime());
-            case "acknowledgements" -> Map.of("recipient", key != null && key.contains("secretary") ? "SECRETARY_OF_STATE" : "OFSTED");
+            case "acknowledgements" -> Map.of("recipient", key == null ? "OFSTED" : key.contains("secretary")
+                    ? "SECRETARY_OF_STATE" : key.contains("partnership") ? "PARTNERSHIP" : "OFSTED");
             case "rapid-review" -> Map.of("decidedOn", Notifications.today().toString(), "decision", "LCSPR");
             case "publication" -> Map.of("publishedOn", Notifications.today().toString());
             case "discard" -> Map.of("reason", "matrix");

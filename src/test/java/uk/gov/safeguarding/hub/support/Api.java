@@ -16,6 +16,9 @@ public final class Api {
 
     public static final String TRUST_KEY = "local-trust-key";
     public static final String OPS_KEY = "local-ops-key";
+    public static final String BIRMINGHAM_TRUST_KEY = "local-trust-birmingham-key";
+    public static final String PARTNERSHIP_KEY = "local-partnership-key";
+    public static final String BIRMINGHAM_PARTNERSHIP_KEY = "local-partnership-birmingham-key";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
