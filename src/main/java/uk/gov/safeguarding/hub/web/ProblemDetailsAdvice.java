@@ -1,8 +1,8 @@
 package uk.gov.safeguarding.hub.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
@@ -27,10 +27,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The one place that turns failures into RFC 9457 problem details (SPEC §6). */
 @RestControllerAdvice
@@ -112,14 +110,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new ApiProblem.FieldError(path(unknown), "unknown field '" + unknown.getPropertyName()
                     + "'; known fields: " + unknown.getKnownPropertyIds());
         }
-        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            return new ApiProblem.FieldError(path(format), "must be one of "
-                    + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", ")));
-        }
         if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return new ApiProblem.FieldError(path(mismatch), "expected " + describe(mismatch.getTargetType()));
+            // StrictJson's refusals say what was expected and what came; Jackson's own say less
+            String said = mismatch.getOriginalMessage();
+            return new ApiProblem.FieldError(path(mismatch), said != null && (said.startsWith("expected ")
+                    || said.startsWith("must ")) ? said : "expected " + describe(mismatch.getTargetType()));
+        }
+        if (cause instanceof JsonParseException parse && parse.getMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            return new ApiProblem.FieldError("body", "a field appears twice: " + parse.getOriginalMessage());
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return new ApiProblem.FieldError(path(mapping), "unreadable value");
@@ -132,7 +131,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return StrictJson.oneOf(type);
         }
         if (type == LocalDate.class) {
             return "a date YYYY-MM-DD";

@@ -42,7 +42,7 @@ class EscalationDeadLetterTest {
 
     private static final ServerSetup SMTP_SETUP = new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     private static final MovableClock CLOCK = MovableClock.INSTANCE;
-    private static final String OFFICER = "partnership.officer@council.example.org";
+    private static final String OFFICER = "partnership.officer@sandwell.example.org";
     private static GreenMail smtp = new GreenMail(SMTP_SETUP);
 
     static {
