@@ -31,6 +31,7 @@ import uk.gov.safeguarding.hub.support.Notifications;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every request body of every API endpoint, found from the hub's own request mappings, and every field of it, found
@@ -95,6 +97,10 @@ class StrictRequestBodiesTest {
         api = new Api(port);
         notification = api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-STRICT-0"), Api.TRUST_KEY)
                 .body().get("id").asText();
+        // its fan-out is audited as it goes: let it finish, so that any later audit entry is a refusal's fault
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM delivery WHERE notification_id = ? AND state <> 'SENT'")
+                .param(notification).query(Integer.class).single() == 0);
     }
 
     /** Every endpoint that reads a JSON body, from the hub's request mappings. */
