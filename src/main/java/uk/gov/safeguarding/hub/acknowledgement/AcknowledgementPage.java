@@ -11,6 +11,7 @@ import org.springframework.web.util.HtmlUtils;
 import uk.gov.safeguarding.hub.clock.StatutoryDeadlines;
 import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
+import uk.gov.safeguarding.hub.routing.RecipientChannels;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -33,10 +34,12 @@ class AcknowledgementPage {
     private final DeliveryRepository deliveries;
     private final NotificationRepository notifications;
     private final Acknowledgements acknowledgements;
+    private final RecipientChannels recipients;
     private final Clock clock;
 
     AcknowledgementPage(AcknowledgementTokens tokens, DeliveryRepository deliveries, NotificationRepository notifications,
-                        Acknowledgements acknowledgements, Clock clock) {
+                        Acknowledgements acknowledgements, RecipientChannels recipients, Clock clock) {
+        this.recipients = recipients;
         this.tokens = tokens;
         this.deliveries = deliveries;
         this.notifications = notifications;
@@ -48,13 +51,15 @@ class AcknowledgementPage {
     ResponseEntity<String> confirm(@PathVariable String token) {
         return withDelivery(token, delivery -> {
             NotificationRepository.StoredNotification n = notifications.find(delivery.notificationId()).orElseThrow();
-            OffsetDateTime already = notifications.acknowledgements(n.id()).get(delivery.recipient());
+            OffsetDateTime already = acknowledgements.acknowledgedAt(delivery);
+            String what = HtmlUtils.htmlEscape(delivery.kind().label());
+            String who = HtmlUtils.htmlEscape(recipients.nameOf(delivery.recipient(), n.localAuthority()));
             String body = facts(n, delivery) + (already != null
-                    ? "<p>This notification was already acknowledged for " + delivery.recipient() + " on "
+                    ? "<p>This " + what + " was already acknowledged for " + who + " on "
                     + when(already) + ". There is nothing more to do.</p>"
-                    : "<p>Confirm that " + delivery.recipient() + " has received this notification.</p>"
+                    : "<p>Confirm that " + who + " has received this " + what + ".</p>"
                     + "<form method=\"post\"><button type=\"submit\" class=\"button\">Confirm receipt</button></form>");
-            return page(HttpStatus.OK, "Acknowledge a serious incident notification", body);
+            return page(HttpStatus.OK, "Acknowledge a " + delivery.kind().label(), body);
         });
     }
 
@@ -62,10 +67,10 @@ class AcknowledgementPage {
     ResponseEntity<String> acknowledge(@PathVariable String token) {
         return withDelivery(token, delivery -> {
             NotificationRepository.StoredNotification n = notifications.find(delivery.notificationId()).orElseThrow();
-            OffsetDateTime at = acknowledgements.acknowledge(n.id(), delivery.recipient(),
-                    "link:" + delivery.recipient(), "email link");
+            OffsetDateTime at = acknowledgements.acknowledge(delivery, "link:" + delivery.recipient(), "email link");
             return page(HttpStatus.OK, "Receipt acknowledged", facts(n, delivery)
-                    + "<p class=\"confirmation\">Acknowledged for " + delivery.recipient() + " on " + when(at)
+                    + "<p class=\"confirmation\">Acknowledged for "
+                    + HtmlUtils.htmlEscape(recipients.nameOf(delivery.recipient(), n.localAuthority())) + " on " + when(at)
                     + ". Thank you; you can close this page.</p>");
         });
     }
@@ -87,12 +92,13 @@ class AcknowledgementPage {
         return action.apply(delivery.get());
     }
 
-    private static String facts(NotificationRepository.StoredNotification n, DeliveryRepository.StoredDelivery delivery) {
+    private String facts(NotificationRepository.StoredNotification n, DeliveryRepository.StoredDelivery delivery) {
         return "<dl>"
                 + row("Trust reference", n.trustReference())
-                + row("Local authority", n.localAuthority())
+                + row("Local authority", recipients.authorityLabel(n.localAuthority()))
                 + row("Incident type", "DEATH".equals(n.incidentType().name()) ? "Death of a child" : "Serious harm to a child")
-                + row("Sent to", delivery.recipient().name())
+                + row("Sent", delivery.kind().label())
+                + row("Sent to", recipients.nameOf(delivery.recipient(), n.localAuthority()))
                 + "</dl>";
     }
 

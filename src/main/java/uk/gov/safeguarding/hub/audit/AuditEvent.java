@@ -3,7 +3,8 @@ package uk.gov.safeguarding.hub.audit;
 /** The state changes SPEC §7 requires to be audited. */
 public enum AuditEvent {
     RECEIVED, ROUTED, CLOCK_STARTED, SENT, FAILED, DEAD_LETTERED, RETRIED, DISCARDED, ACKNOWLEDGED,
-    ESCALATED, CLOCK_MET, CLOCK_BREACHED, RAPID_REVIEW_RECORDED, PUBLICATION_RECORDED;
+    ESCALATED, CLOCK_MET, CLOCK_BREACHED, CLOCK_PAUSED, CLOCK_RESUMED, RAPID_REVIEW_RECORDED, PANEL_RESPONSE_RECORDED,
+    PUBLICATION_PLANNED, PUBLICATION_EMBARGOED, PUBLICATION_EMBARGO_LIFTED, PUBLICATION_RECORDED;
 
     /** Entries of these events may hold a failure cause or an operator's reason, shown to operations only (SPEC §9). */
     boolean carriesRestrictedDetail() {

@@ -14,4 +14,12 @@ public final class ClockEvents {
 
     public record Met(String notificationId, ClockType clock) {
     }
+
+    /** No rung fires and no breach is recorded while a clock is paused. */
+    public record Paused(String notificationId, ClockType clock) {
+    }
+
+    /** A paused clock runs again, to {@code deadline}. */
+    public record Resumed(String notificationId, String localAuthority, ClockType clock, LocalDate deadline) {
+    }
 }

@@ -60,6 +60,22 @@ public class ClockRepository {
                 .update() == 1;
     }
 
+    /** Pauses a clock whose duty is not yet done; false when it was not running (or breached). */
+    boolean pause(String notificationId, ClockType clock) {
+        return jdbc.sql("""
+                        UPDATE statutory_clock SET state = 'PAUSED'
+                        WHERE notification_id = ? AND clock = ? AND state IN ('RUNNING', 'BREACHED') AND met_at IS NULL""")
+                .params(notificationId, clock.name()).update() == 1;
+    }
+
+    /** Runs a paused clock again to a new deadline; false when it was not paused. */
+    boolean resume(String notificationId, ClockType clock, LocalDate deadline) {
+        return jdbc.sql("""
+                        UPDATE statutory_clock SET state = 'RUNNING', deadline = ?, breached_at = NULL
+                        WHERE notification_id = ? AND clock = ? AND state = 'PAUSED'""")
+                .params(deadline, notificationId, clock.name()).update() == 1;
+    }
+
     boolean breach(String notificationId, ClockType clock, OffsetDateTime now) {
         return jdbc.sql("""
                         UPDATE statutory_clock SET state = 'BREACHED', breached_at = ?
@@ -80,6 +96,10 @@ public class ClockRepository {
 
         public boolean met() {
             return metAt != null;
+        }
+
+        public boolean paused() {
+            return "PAUSED".equals(state);
         }
     }
 }

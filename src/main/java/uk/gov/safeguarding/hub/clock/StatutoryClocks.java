@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 
 /** Starts, meets and breaches the statutory clocks of a notification (SPEC §3), and says when windows close. */
 @Service
@@ -74,6 +75,37 @@ public class StatutoryClocks {
             audit.record(notificationId, AuditEvent.CLOCK_MET, actor, type.name());
             events.publishEvent(new ClockEvents.Met(notificationId, type));
         }
+    }
+
+    /** Pauses a clock (an embargoed publication): no rung fires and no breach is recorded until it resumes. */
+    public boolean pause(String notificationId, ClockType type, String actor, String detail) {
+        if (!clocks.pause(notificationId, type)) {
+            return false;
+        }
+        audit.record(notificationId, AuditEvent.CLOCK_PAUSED, actor, type + " " + detail);
+        events.publishEvent(new ClockEvents.Paused(notificationId, type));
+        return true;
+    }
+
+    /**
+     * Resumes a paused clock with its deadline moved on by the calendar days it was paused; the new deadline, or
+     * empty when the clock was not paused.
+     */
+    public Optional<LocalDate> resume(String notificationId, String localAuthority, ClockType type, long daysPaused,
+                                      String actor) {
+        ClockRepository.StoredClock paused = clocks.find(notificationId, type).filter(ClockRepository.StoredClock::paused)
+                .orElse(null);
+        if (paused == null) {
+            return Optional.empty();
+        }
+        LocalDate deadline = paused.deadline().plusDays(daysPaused);
+        if (!clocks.resume(notificationId, type, deadline)) {
+            return Optional.empty();
+        }
+        audit.record(notificationId, AuditEvent.CLOCK_RESUMED, actor, type + " after " + daysPaused
+                + " calendar day(s) paused: deadline moved from " + paused.deadline() + " to " + deadline);
+        events.publishEvent(new ClockEvents.Resumed(notificationId, localAuthority, type, deadline));
+        return Optional.of(deadline);
     }
 
     /** Marks every running clock whose window has closed as BREACHED, each once however many instances sweep. */

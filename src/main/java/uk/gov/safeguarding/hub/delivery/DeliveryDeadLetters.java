@@ -33,7 +33,7 @@ class DeliveryDeadLetters implements DeadLetterListener {
 
     @Override
     public Optional<Subject> describe(String deliveryId) {
-        return deliveries.find(deliveryId).map(d -> new Subject(d.notificationId(), d.recipient().name(),
+        return deliveries.find(deliveryId).map(d -> new Subject(d.notificationId(), DeliveryService.describe(d),
                 d.channel().name(), d.attempts(), d.state().name(), d.state() == DeliveryState.PENDING));
     }
 
@@ -43,7 +43,7 @@ class DeliveryDeadLetters implements DeadLetterListener {
         deliveries.find(deliveryId).ifPresent(delivery -> {
             if (deliveries.resetForRetry(deliveryId)) {
                 audit.record(delivery.notificationId(), AuditEvent.RETRIED, actor,
-                        delivery.recipient() + " by " + delivery.channel() + " from the dead-letter queue");
+                        DeliveryService.describe(delivery) + " by " + delivery.channel() + " from the dead-letter queue");
             }
         });
     }
@@ -54,7 +54,7 @@ class DeliveryDeadLetters implements DeadLetterListener {
         deliveries.find(deliveryId).ifPresent(delivery -> {
             if (deliveries.markDiscarded(deliveryId)) {
                 audit.record(delivery.notificationId(), AuditEvent.DISCARDED, actor,
-                        delivery.recipient() + " by " + delivery.channel() + " discarded", reason);
+                        DeliveryService.describe(delivery) + " by " + delivery.channel() + " discarded", reason);
             }
         });
     }
@@ -65,7 +65,7 @@ class DeliveryDeadLetters implements DeadLetterListener {
         deliveries.find(deliveryId).ifPresent(delivery -> {
             if (deliveries.markDeadLettered(deliveryId)) {
                 audit.record(delivery.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB,
-                        delivery.recipient() + " by " + delivery.channel() + " is in the dead-letter queue", cause);
+                        DeliveryService.describe(delivery) + " by " + delivery.channel() + " is in the dead-letter queue", cause);
             }
         });
     }

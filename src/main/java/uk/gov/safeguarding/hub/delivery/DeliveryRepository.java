@@ -16,7 +16,7 @@ import java.util.UUID;
 public class DeliveryRepository {
 
     private static final String COLUMNS =
-            "id, notification_id, recipient, channel, state, attempts, last_error, sent_at, acknowledged_at";
+            "id, notification_id, kind, recipient, channel, state, attempts, last_error, sent_at, acknowledged_at";
     private final JdbcClient jdbc;
 
     DeliveryRepository(JdbcClient jdbc) {
@@ -24,12 +24,12 @@ public class DeliveryRepository {
     }
 
     /** Plans a delivery in the caller's transaction; the outbox relay puts it on the broker after commit. */
-    public String plan(String notificationId, Recipient recipient, Channel channel, OffsetDateTime now) {
+    String plan(String notificationId, DeliveryKind kind, Recipient recipient, Channel channel, OffsetDateTime now) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
-                        INSERT INTO delivery (id, notification_id, recipient, channel, state, attempts, created_at)
-                        VALUES (?, ?, ?, ?, 'PENDING', 0, ?)""")
-                .params(id, notificationId, recipient.name(), channel.name(), now)
+                        INSERT INTO delivery (id, notification_id, kind, recipient, channel, state, attempts, created_at)
+                        VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
+                .params(id, notificationId, kind.name(), recipient.name(), channel.name(), now)
                 .update();
         return id;
     }
@@ -39,7 +39,7 @@ public class DeliveryRepository {
     }
 
     public List<StoredDelivery> forNotification(String notificationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE notification_id = ? ORDER BY recipient, channel")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE notification_id = ? ORDER BY kind, recipient, channel")
                 .param(notificationId).query(DeliveryRepository::map).list();
     }
 
@@ -79,12 +79,23 @@ public class DeliveryRepository {
         return jdbc.sql("SELECT attempts FROM delivery WHERE id = ?").param(id).query(Integer.class).single();
     }
 
-    /** Marks a recipient's delivered deliveries acknowledged; others keep their state and gain the time. */
-    public void markAcknowledged(String notificationId, Recipient recipient, OffsetDateTime at) {
-        jdbc.sql("""
+    /**
+     * Marks a recipient's delivered deliveries of one kind acknowledged; others keep their state and gain the time.
+     * True when this call recorded it (the first acknowledgement counts).
+     */
+    public boolean markAcknowledged(String notificationId, DeliveryKind kind, Recipient recipient, OffsetDateTime at) {
+        return jdbc.sql("""
                         UPDATE delivery SET acknowledged_at = ?, state = CASE WHEN state = 'SENT' THEN 'ACKNOWLEDGED' ELSE state END
-                        WHERE notification_id = ? AND recipient = ? AND acknowledged_at IS NULL""")
-                .params(at, notificationId, recipient.name()).update();
+                        WHERE notification_id = ? AND kind = ? AND recipient = ? AND acknowledged_at IS NULL""")
+                .params(at, notificationId, kind.name(), recipient.name()).update() > 0;
+    }
+
+    /** When a recipient first acknowledged a delivery of this kind, if it has. */
+    public Optional<OffsetDateTime> acknowledgedAt(String notificationId, DeliveryKind kind, Recipient recipient) {
+        return jdbc.sql("""
+                        SELECT MIN(acknowledged_at) FROM delivery WHERE notification_id = ? AND kind = ? AND recipient = ?""")
+                .params(notificationId, kind.name(), recipient.name())
+                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).optional();
     }
 
     boolean resetForRetry(String id) {
@@ -110,12 +121,12 @@ public class DeliveryRepository {
 
     private static StoredDelivery map(ResultSet rs, int row) throws SQLException {
         return new StoredDelivery(rs.getString("id"), rs.getString("notification_id"),
-                Recipient.valueOf(rs.getString("recipient")), Channel.valueOf(rs.getString("channel")),
+                DeliveryKind.valueOf(rs.getString("kind")), Recipient.valueOf(rs.getString("recipient")), Channel.valueOf(rs.getString("channel")),
                 DeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("acknowledged_at", OffsetDateTime.class));
     }
 
-    public record StoredDelivery(String id, String notificationId, Recipient recipient, Channel channel,
+    public record StoredDelivery(String id, String notificationId, DeliveryKind kind, Recipient recipient, Channel channel,
                                  DeliveryState state, int attempts, String lastError, OffsetDateTime sentAt,
                                  OffsetDateTime acknowledgedAt) {
     }

@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.safeguarding.hub.HubProperties;
@@ -14,7 +15,6 @@ import uk.gov.safeguarding.hub.broker.AttemptsExhaustedException;
 import uk.gov.safeguarding.hub.broker.RetryOutlook;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
-import uk.gov.safeguarding.hub.clock.StatutoryClocks;
 import uk.gov.safeguarding.hub.delivery.DeliveryRepository.StoredDelivery;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
 import uk.gov.safeguarding.hub.notification.NotificationRepository.StoredNotification;
@@ -25,6 +25,7 @@ import uk.gov.safeguarding.hub.routing.RecipientDirectory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ import java.util.Map;
 /**
  * Makes one delivery: called by the {@code delivery} route with a delivery id from the broker. A delivery already
  * made is never made again; a failed attempt is counted, and the caller learns whether to retry or dead-letter.
+ * A delivery made is announced ({@link DeliveryEvents.Sent}) in the transaction that records it, for the features
+ * that react to it (the review stage's clocks).
  */
 @Service("deliveryService")
 public class DeliveryService {
@@ -41,7 +44,7 @@ public class DeliveryService {
     private final DeliveryRepository deliveries;
     private final NotificationRepository notifications;
     private final ClockRepository clocks;
-    private final StatutoryClocks statutoryClocks;
+    private final ApplicationEventPublisher events;
     private final RecipientChannels channels;
     private final EmailChannel email;
     private final WebhookChannel webhook;
@@ -55,13 +58,13 @@ public class DeliveryService {
     private final EmailComposer composer = new EmailComposer();
 
     DeliveryService(DeliveryRepository deliveries, NotificationRepository notifications, ClockRepository clocks,
-                    StatutoryClocks statutoryClocks, RecipientChannels channels, EmailChannel email,
+                    ApplicationEventPublisher events, RecipientChannels channels, EmailChannel email,
                     WebhookChannel webhook, AcknowledgementTokens tokens, AuditTrail audit, HubProperties hub,
                     DeliveryProperties properties, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.clocks = clocks;
-        this.statutoryClocks = statutoryClocks;
+        this.events = events;
         this.channels = channels;
         this.email = email;
         this.webhook = webhook;
@@ -88,11 +91,12 @@ public class DeliveryService {
             failed(delivery, e);
         }
         transaction.executeWithoutResult(tx -> {
-            if (deliveries.markSent(deliveryId, OffsetDateTime.now(clock))) {
-                audit.record(notification.id(), AuditEvent.SENT, AuditTrail.HUB,
-                        delivery.recipient() + " by " + delivery.channel() + ", attempt " + (delivery.attempts() + 1));
-                statutoryClocks.start(notification.id(), notification.localAuthority(), ClockType.RAPID_REVIEW,
-                        statutoryClocks.today(), AuditTrail.HUB);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (deliveries.markSent(deliveryId, now)) {
+                audit.record(notification.id(), AuditEvent.SENT, AuditTrail.HUB, describe(delivery)
+                        + " by " + delivery.channel() + ", attempt " + (delivery.attempts() + 1));
+                events.publishEvent(new DeliveryEvents.Sent(notification.id(), notification.localAuthority(),
+                        delivery.kind(), delivery.recipient(), now));
             }
         });
     }
@@ -115,7 +119,7 @@ public class DeliveryService {
         }
         String description = AttemptFailedException.describe(cause);
         int attempts = deliveries.recordFailure(delivery.id(), description);
-        String attempt = delivery.recipient() + " by " + delivery.channel() + ", attempt " + attempts + " of "
+        String attempt = describe(delivery) + " by " + delivery.channel() + ", attempt " + attempts + " of "
                 + properties.maxAttempts() + " failed";
         audit.record(delivery.notificationId(), AuditEvent.FAILED, AuditTrail.HUB,
                 attempt + "; " + RetryOutlook.of(attempts, properties.maxAttempts()), description);
@@ -126,15 +130,22 @@ public class DeliveryService {
         throw AttemptFailedException.after(DeliveryDeadLetters.KIND, attempts, properties.maxAttempts(), detail, cause);
     }
 
+    /** "OFSTED", or "NATIONAL_PANEL rapid review outcome" for a delivery of the review stage. */
+    static String describe(StoredDelivery delivery) {
+        return delivery.kind() == DeliveryKind.NOTIFICATION ? delivery.recipient().name()
+                : delivery.recipient() + " " + delivery.kind().label();
+    }
+
     private DeliveryContent content(StoredDelivery delivery, StoredNotification notification,
                                     List<ClockRepository.StoredClock> clocksOfNotification) {
-        LocalDate deadline = clocksOfNotification.stream()
-                .filter(c -> c.clock() == ClockType.NOTIFICATION).findFirst().orElseThrow().deadline();
-        return new DeliveryContent(delivery.id(), notification.id(), delivery.recipient(),
+        Map<ClockType, LocalDate> deadlines = new EnumMap<>(ClockType.class);
+        clocksOfNotification.forEach(c -> deadlines.put(c.clock(), c.deadline()));
+        return new DeliveryContent(delivery.id(), delivery.kind(), notification.id(), delivery.recipient(),
                 channels.nameOf(delivery.recipient(), notification.localAuthority()), notification.trustReference(),
                 notification.localAuthority(), channels.authorityLabel(notification.localAuthority()),
                 notification.incidentType().name(), notification.occurredOn(),
-                notification.awareOn(), deadline, notification.late(),
+                notification.awareOn(), deadlines, notification.late(),
+                delivery.kind() == DeliveryKind.NOTIFICATION ? null : notifications.reviewStage(notification.id()),
                 hub.link("/acknowledgements/" + tokens.issue(delivery.id(), clock.instant())),
                 hub.link("/api/v1/notifications/" + notification.id()));
     }
@@ -143,13 +154,16 @@ public class DeliveryService {
                                           List<ClockRepository.StoredClock> clocksOfNotification) {
         Map<String, LocalDate> deadlines = new LinkedHashMap<>();
         clocksOfNotification.forEach(c -> deadlines.put(c.clock().name(), c.deadline()));
-        return new WebhookPayload("notification", content.deliveryId(), notification.id(), content.recipient().name(),
+        boolean notificationItself = content.kind() == DeliveryKind.NOTIFICATION;
+        return new WebhookPayload(content.kind().event(), content.deliveryId(), notification.id(), content.recipient().name(),
                 content.recipientName(), notification.trustReference(), notification.localAuthority(),
                 content.localAuthorityLabel(), notification.late(),
                 new WebhookPayload.Incident(notification.incidentType().name(), notification.occurredOn(),
                         notification.awareOn(), notification.location(), notification.abuseOrNeglect(),
                         notification.summary()),
-                notifications.children(notification.id()), deadlines, content.acknowledgementUrl(),
-                content.notificationApiUrl() + "/acknowledgements");
+                // the review stage's steps refer to the notification; they do not carry its children again
+                notificationItself ? notifications.children(notification.id()) : List.of(), content.reviewStage(),
+                deadlines, content.acknowledgementUrl(),
+                notificationItself ? content.notificationApiUrl() + "/acknowledgements" : null);
     }
 }

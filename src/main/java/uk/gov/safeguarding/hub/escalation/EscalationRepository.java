@@ -89,6 +89,23 @@ class EscalationRepository {
                 .params(notificationId, clock.name()).update();
     }
 
+    /** Holds the rungs still to fire of a paused clock (an embargoed publication); they fire once it resumes. */
+    void pauseAll(String notificationId, ClockType clock) {
+        jdbc.sql("UPDATE escalation SET state = 'PAUSED' WHERE notification_id = ? AND clock = ? AND state IN ('SCHEDULED', 'DUE')")
+                .params(notificationId, clock.name()).update();
+    }
+
+    /** A held rung due again at {@code dueAt}: false when the rung was not held (it fired, or never was). */
+    boolean reschedule(EscalationKey key, OffsetDateTime dueAt) {
+        return transition(key, "state = 'SCHEDULED', due_at = ?, claimed_at = NULL, published_at = NULL",
+                "state = 'PAUSED'", dueAt);
+    }
+
+    /** A rung claimed while its clock was being paused is held with the others. */
+    boolean hold(EscalationKey key) {
+        return transition(key, "state = 'PAUSED'", "state = 'DUE'");
+    }
+
     int recordFailure(EscalationKey key, String cause) {
         jdbc.sql("UPDATE escalation SET attempts = attempts + 1, last_error = ?" + KEY)
                 .params(cause.length() > 1000 ? cause.substring(0, 1000) : cause, key.notificationId(), key.clock().name(), key.rung())

@@ -44,6 +44,23 @@ public class EscalationScheduler {
         escalations.cancelAll(met.notificationId(), met.clock());
     }
 
+    @EventListener
+    void clockPaused(ClockEvents.Paused paused) {
+        escalations.pauseAll(paused.notificationId(), paused.clock());
+    }
+
+    /** The held rungs fall due again from the resumed clock's new deadline; a rung that already fired stays fired. */
+    @EventListener
+    void clockResumed(ClockEvents.Resumed resumed) {
+        for (EscalationLadders.PlannedRung planned : ladders.plan(resumed.clock(), resumed.deadline())) {
+            EscalationKey key = new EscalationKey(resumed.notificationId(), resumed.clock(), planned.rung().id());
+            if (!escalations.reschedule(key, planned.dueAt().toOffsetDateTime())) {
+                escalations.schedule(key, planned.dueAt().toOffsetDateTime(),
+                        ladders.emails(planned.rung(), resumed.localAuthority()));
+            }
+        }
+    }
+
     /**
      * Claims every rung due now that this instance wins, as escalation keys to publish. Of several rungs of one
      * clock due together only the highest is claimed; the rest are skipped. Rungs another instance claimed but

@@ -86,6 +86,10 @@ public class EscalationService implements DeadLetterListener {
             escalations.cancel(key);
             return;
         }
+        if (stored.paused()) {
+            escalations.hold(key);
+            return;
+        }
         try {
             transaction.executeWithoutResult(tx -> {
                 if (escalations.fire(key, OffsetDateTime.now(clock))) {

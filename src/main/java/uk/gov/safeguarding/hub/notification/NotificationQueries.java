@@ -6,6 +6,7 @@ import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
 import uk.gov.safeguarding.hub.clock.WorkingDayCalendar;
+import uk.gov.safeguarding.hub.delivery.DeliveryKind;
 import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
 import uk.gov.safeguarding.hub.delivery.DeliveryState;
 import uk.gov.safeguarding.hub.escalation.EscalationService;
@@ -56,7 +57,8 @@ public class NotificationQueries {
         List<DeliveryRepository.StoredDelivery> stored = deliveries.forNotification(id);
         boolean forOperations = client.isOperations();
         List<NotificationView.Delivery> deliveryViews = stored.stream()
-                .map(d -> new NotificationView.Delivery(d.recipient(), recipients.nameOf(d.recipient(), n.localAuthority()),
+                .map(d -> new NotificationView.Delivery(d.kind().name(), d.recipient(),
+                        recipients.nameOf(d.recipient(), n.localAuthority()),
                         d.channel().name(), d.state().name(), d.attempts(),
                         d.state() == DeliveryState.PENDING && d.attempts() > 0, d.sentAt(), d.acknowledgedAt(),
                         forOperations ? d.lastError() : null))
@@ -103,11 +105,13 @@ public class NotificationQueries {
                 || n.recipients().stream().filter(Recipient::national).map(Recipient::name).anyMatch(client::isAgencyFor);
     }
 
-    /** One word for the whole notification, from its deliveries. */
-    static String status(List<DeliveryRepository.StoredDelivery> deliveries) {
-        if (deliveries.stream().anyMatch(d -> d.state() == DeliveryState.DEAD_LETTERED)) {
+    /** One word for the whole notification, from its deliveries: the notification's own, and any dead letter. */
+    static String status(List<DeliveryRepository.StoredDelivery> all) {
+        if (all.stream().anyMatch(d -> d.state() == DeliveryState.DEAD_LETTERED)) {
             return "NEEDS_ATTENTION";
         }
+        List<DeliveryRepository.StoredDelivery> deliveries = all.stream()
+                .filter(d -> d.kind() == DeliveryKind.NOTIFICATION).toList();
         if (deliveries.stream().allMatch(d -> d.state() == DeliveryState.ACKNOWLEDGED)) {
             return "ACKNOWLEDGED";
         }

@@ -190,6 +190,39 @@ public class NotificationRepository {
                 .query(LocalDate.class).single();
     }
 
+    /** Records the National Panel's response once; false when one was already recorded. */
+    public boolean recordPanelResponse(String notificationId, LocalDate respondedOn, boolean concurs, String comment) {
+        return jdbc.sql("""
+                        UPDATE notification SET panel_responded_on = ?, panel_concurs = ?, panel_comment = ?
+                        WHERE id = ? AND panel_responded_on IS NULL""")
+                .params(respondedOn, concurs, comment, notificationId).update() == 1;
+    }
+
+    /** Records the notice of the LCSPR's planned publication once; false when one was already given. */
+    public boolean recordPublicationPlan(String notificationId, LocalDate plannedOn, LocalDate givenOn, boolean late) {
+        return jdbc.sql("""
+                        UPDATE notification SET publication_planned_on = ?, publication_notice_given_on = ?,
+                          publication_notice_late = ? WHERE id = ? AND publication_planned_on IS NULL""")
+                .params(plannedOn, givenOn, late, notificationId).update() == 1;
+    }
+
+    /** Every step of the review stage recorded so far (SPEC §11); absent steps are null. */
+    public ReviewStage reviewStage(String notificationId) {
+        return jdbc.sql("""
+                        SELECT rapid_review_decided_on, rapid_review_decision, panel_responded_on, panel_concurs,
+                               panel_comment, publication_planned_on, publication_notice_given_on,
+                               publication_notice_late, published_on
+                        FROM notification WHERE id = ?""")
+                .param(notificationId)
+                .query((rs, i) -> new ReviewStage(rs.getObject("rapid_review_decided_on", LocalDate.class),
+                        rs.getString("rapid_review_decision"), rs.getObject("panel_responded_on", LocalDate.class),
+                        (Boolean) rs.getObject("panel_concurs"), rs.getString("panel_comment"),
+                        rs.getObject("publication_planned_on", LocalDate.class),
+                        rs.getObject("publication_notice_given_on", LocalDate.class),
+                        (Boolean) rs.getObject("publication_notice_late"), rs.getObject("published_on", LocalDate.class)))
+                .single();
+    }
+
     /** The children of a notification with their identifying fields decrypted; for authenticated deliveries only. */
     public List<StoredChild> children(String notificationId) {
         return jdbc.sql("""
@@ -207,6 +240,16 @@ public class NotificationRepository {
     }
 
     public record RapidReview(LocalDate decidedOn, String decision) {
+    }
+
+    /**
+     * @param decision          LCSPR or NO_LCSPR, once the rapid review is recorded
+     * @param panelConcurs      whether the National Panel concurred, once it responded
+     * @param noticeLate        the publication notice came fewer than 7 working days before {@code plannedOn}
+     */
+    public record ReviewStage(LocalDate decidedOn, String decision, LocalDate panelRespondedOn, Boolean panelConcurs,
+                              String panelComment, LocalDate plannedOn, LocalDate noticeGivenOn, Boolean noticeLate,
+                              LocalDate publishedOn) {
     }
 
     record StoredReference(String id, String requestSha256) {

@@ -14,12 +14,11 @@ import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
-import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
-import uk.gov.safeguarding.hub.routing.Channel;
+import uk.gov.safeguarding.hub.delivery.DeliveryKind;
+import uk.gov.safeguarding.hub.delivery.DeliveryPlanner;
 import uk.gov.safeguarding.hub.routing.IncidentFacts;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.routing.AuthorityRegister;
-import uk.gov.safeguarding.hub.routing.RecipientChannels;
 import uk.gov.safeguarding.hub.routing.RoutingDecision;
 import uk.gov.safeguarding.hub.routing.StatutoryRouting;
 import uk.gov.safeguarding.hub.security.HubClient;
@@ -45,9 +44,8 @@ public class NotificationService {
 
     private final StatutoryRouting routing;
     private final AuthorityRegister authorities;
-    private final RecipientChannels channels;
     private final NotificationRepository notifications;
-    private final DeliveryRepository deliveries;
+    private final DeliveryPlanner deliveries;
     private final ClockRepository clocks;
     private final StatutoryClocks statutoryClocks;
     private final AuditTrail audit;
@@ -55,13 +53,11 @@ public class NotificationService {
     private final Clock clock;
     private final ObjectMapper canonicalJson;
 
-    NotificationService(StatutoryRouting routing, AuthorityRegister authorities, RecipientChannels channels,
-                        NotificationRepository notifications,
-                        DeliveryRepository deliveries, ClockRepository clocks, StatutoryClocks statutoryClocks,
+    NotificationService(StatutoryRouting routing, AuthorityRegister authorities, NotificationRepository notifications,
+                        DeliveryPlanner deliveries, ClockRepository clocks, StatutoryClocks statutoryClocks,
                         AuditTrail audit, TransactionTemplate transaction, Clock clock, ObjectMapper mapper) {
         this.routing = routing;
         this.authorities = authorities;
-        this.channels = channels;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.clocks = clocks;
@@ -118,11 +114,7 @@ public class NotificationService {
         audit.record(id, AuditEvent.RECEIVED, client.name(), "trustReference " + request.trustReference()
                 + ", " + request.incident().type() + (late ? ", after its NOTIFICATION deadline (late)" : ""));
         statutoryClocks.start(id, request.localAuthority(), ClockType.NOTIFICATION, awareOn, client.name());
-        for (Recipient recipient : decision.recipients().stream().sorted().toList()) {
-            for (Channel channel : channels.of(recipient, request.localAuthority()).channels()) {
-                deliveries.plan(id, recipient, channel, now);
-            }
-        }
+        deliveries.plan(id, request.localAuthority(), DeliveryKind.NOTIFICATION, decision.recipients(), now);
         audit.record(id, AuditEvent.ROUTED, AuditTrail.HUB, decision.recipients().stream().sorted().toList()
                 + " under: " + String.join("; ", decision.rulesApplied()));
         return submission(id, true);

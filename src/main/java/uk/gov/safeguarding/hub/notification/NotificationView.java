@@ -22,7 +22,8 @@ public record NotificationView(String id, String trustReference, String localAut
      * @param retryScheduled a failed attempt will be tried again
      * @param lastError      the cause of the last failed attempt: for operations only (SPEC §9), null for others
      */
-    public record Delivery(Recipient recipient, String recipientName, String channel, String state, int attempts,
+    /** @param kind NOTIFICATION, or the step of the review stage it carried (SPEC §11) */
+    public record Delivery(String kind, Recipient recipient, String recipientName, String channel, String state, int attempts,
                            boolean retryScheduled, OffsetDateTime sentAt, OffsetDateTime acknowledgedAt,
                            String lastError) {
     }

@@ -79,7 +79,7 @@ class AcknowledgementLinkIntegrationTest {
         HttpResponse<String> confirmed = post(link);
 
         assertThat(confirmed.statusCode()).isEqualTo(200);
-        assertThat(confirmed.body()).contains("Acknowledged for OFSTED");
+        assertThat(confirmed.body()).contains("Acknowledged for Ofsted");
         JsonNode ofsted = delivery(id, "OFSTED");
         assertThat(ofsted.get("state").asText()).isEqualTo("ACKNOWLEDGED");
         String firstTime = ofsted.get("acknowledgedAt").asText();
@@ -147,7 +147,7 @@ class AcknowledgementLinkIntegrationTest {
     }
 
     private String linkFor(String notificationId, String recipient) throws IOException {
-        String deliveryId = jdbc.sql("SELECT id FROM delivery WHERE notification_id = ? AND recipient = ?")
+        String deliveryId = jdbc.sql("SELECT id FROM delivery WHERE notification_id = ? AND recipient = ? AND kind = 'NOTIFICATION'")
                 .params(notificationId, recipient).query(String.class).single();
         Matcher m = LINK.matcher(Files.readString(DATA_DIR.resolve("outbox").resolve(deliveryId + ".eml")));
         assertThat(m.find()).isTrue();

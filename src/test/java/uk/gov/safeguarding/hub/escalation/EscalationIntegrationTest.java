@@ -186,7 +186,10 @@ class EscalationIntegrationTest {
 
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.body().at("/clocks/LCSPR_PUBLICATION/deadline").asText()).isEqualTo("2027-05-20");
-        assertThat(decided.body().at("/clocks/RAPID_REVIEW/state").asText()).isEqualTo("MET");
+        assertThat(decided.body().at("/clocks/RAPID_REVIEW/state").asText())
+                .as("met when the outcome reaches the Panel, not when it is recorded").isEqualTo("RUNNING");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "MET".equals(
+                api.get(path + "/review", Api.TRUST_KEY).body().at("/clocks/RAPID_REVIEW/state").asText()));
         assertThat(api.post(path + "/rapid-review", "{\"decidedOn\":\"2026-11-20\",\"decision\":\"LCSPR\"}", Api.TRUST_KEY).status())
                 .isEqualTo(200);
         assertThat(api.post(path + "/rapid-review", "{\"decidedOn\":\"2026-11-20\",\"decision\":\"NO_LCSPR\"}", Api.TRUST_KEY).status())
@@ -195,6 +198,48 @@ class EscalationIntegrationTest {
         Api.Response published = api.post(path + "/publication", "{\"publishedOn\":\"2026-11-20\"}", Api.TRUST_KEY);
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.body().at("/clocks/LCSPR_PUBLICATION/state").asText()).isEqualTo("MET");
+    }
+
+    @Test
+    void anEmbargoPausesThePublicationClockAndItsEscalationsAndTheLiftReschedulesThem() {
+        String id = notify("SCT-ESC-EMBARGO");
+        String path = "/api/v1/notifications/" + id;
+        assertThat(api.post(path + "/rapid-review", "{\"decidedOn\":\"2026-11-20\",\"decision\":\"LCSPR\"}",
+                Api.PARTNERSHIP_KEY).body().at("/clocks/LCSPR_PUBLICATION/deadline").asText()).isEqualTo("2027-05-20");
+
+        Api.Response embargoed = api.post(path + "/publication-embargo",
+                "{\"since\":\"2026-11-20\",\"reason\":\"CRIMINAL_PROCEEDINGS\"}", Api.PARTNERSHIP_KEY);
+        assertThat(embargoed.status()).isEqualTo(200);
+        assertThat(embargoed.body().at("/clocks/LCSPR_PUBLICATION/state").asText()).isEqualTo("PAUSED");
+
+        // past every rung and the deadline itself: while paused, nothing fires and nothing breaches
+        CLOCK.set("2027-05-21T10:00:00Z");
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(lcsprEscalations("SCT-ESC-EMBARGO")).isEmpty());
+        assertThat(api.get(path + "/review", Api.TRUST_KEY).body().at("/clocks/LCSPR_PUBLICATION/state").asText())
+                .isEqualTo("PAUSED");
+
+        // 182 calendar days paused: the deadline moves from 20 May to 18 November 2027
+        Api.Response lifted = api.post(path + "/publication-embargo/lift", "{\"liftedOn\":\"2027-05-21\"}", Api.TRUST_KEY);
+        assertThat(lifted.status()).isEqualTo(200);
+        assertThat(lifted.body().at("/clocks/LCSPR_PUBLICATION/deadline").asText()).isEqualTo("2027-11-18");
+        assertThat(lifted.body().at("/clocks/LCSPR_PUBLICATION/state").asText()).isEqualTo("RUNNING");
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(lcsprEscalations("SCT-ESC-EMBARGO")).isEmpty());
+
+        // -20WD of Thu 18 Nov 2027 is Thu 21 Oct 2027, 09:00 London (BST)
+        CLOCK.set("2027-10-21T08:00:01Z");
+        MimeMessage first = await().atMost(Duration.ofSeconds(15)).until(() -> lcsprEscalations("SCT-ESC-EMBARGO"),
+                emails -> emails.size() == 1).get(0);
+        assertThat(Mails.addressees(first)).containsExactly(OFFICER);
+        assertThat(Mails.subject(first)).contains("18 November 2027");
+        JsonNode audit = api.get(path, Api.OPS_KEY).body().get("audit");
+        assertThat(StreamSupport.stream(audit.spliterator(), false).map(a -> a.get("event").asText()))
+                .contains("PUBLICATION_EMBARGOED", "CLOCK_PAUSED", "PUBLICATION_EMBARGO_LIFTED", "CLOCK_RESUMED");
+    }
+
+    private static List<MimeMessage> lcsprEscalations(String reference) {
+        return escalations(reference).stream().filter(m -> Mails.subject(m).contains("LCSPR")).toList();
     }
 
     private String notify(String reference) {

@@ -81,7 +81,14 @@ class AuthorisationMatrixTest {
         row(rows, "GET /api/v1/notifications/{id}", A, N, A, N, A, N, A);
         row(rows, "POST /api/v1/notifications/{id}/acknowledgements", F, F, A, N, A, N, F);
         row(rows, "POST /api/v1/notifications/{id}/rapid-review", A, N, A, N, F, N, F);
+        row(rows, "GET /api/v1/notifications/{id}/review", A, N, A, N, A, N, A);
+        row(rows, "POST /api/v1/notifications/{id}/panel-response", F, F, F, F, F, F, F);
+        row(rows, "POST /api/v1/notifications/{id}/publication-plan", A, N, A, N, F, N, F);
+        row(rows, "POST /api/v1/notifications/{id}/publication-embargo", A, N, A, N, F, N, F);
+        row(rows, "POST /api/v1/notifications/{id}/publication-embargo/lift", A, N, A, N, F, N, F);
         row(rows, "POST /api/v1/notifications/{id}/publication", A, N, A, N, F, N, F);
+        row(rows, "GET /api/v1/reports/statutory", A, A, A, A, F, F, A);
+        row(rows, "GET /api/v1/reports/statutory?authority=E08000028", A, N, A, N, F, F, A);
         row(rows, "GET /api/v1/dead-letters", F, F, F, F, F, F, A);
         row(rows, "GET /api/v1/dead-letters/{dead}", F, F, F, F, F, F, N);
         row(rows, "POST /api/v1/dead-letters/{dead}/retry", F, F, F, F, F, F, N);
@@ -130,6 +137,10 @@ class AuthorisationMatrixTest {
                     ? "SECRETARY_OF_STATE" : key.contains("partnership") ? "PARTNERSHIP" : "OFSTED");
             case "rapid-review" -> Map.of("decidedOn", Notifications.today().toString(), "decision", "LCSPR");
             case "publication" -> Map.of("publishedOn", Notifications.today().toString());
+            case "publication-plan" -> Map.of("plannedOn", Notifications.today().plusDays(60).toString());
+            case "publication-embargo" -> Map.of("since", Notifications.today().toString(), "reason", "CORONER");
+            case "lift" -> Map.of("liftedOn", Notifications.today().toString());
+            case "panel-response" -> Map.of("respondedOn", Notifications.today().toString(), "concurs", true);
             case "discard" -> Map.of("reason", "matrix");
             case "retry" -> path.endsWith("dead-letters/retry") ? Map.of("group", "none") : Map.of();
             default -> Map.of();

@@ -28,6 +28,30 @@ public final class Mails {
         }
     }
 
+    /** The decoded plain-text part of an email. */
+    public static String text(MimeMessage message) {
+        try {
+            return text((jakarta.mail.Part) message);
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(jakarta.mail.Part part) throws MessagingException, java.io.IOException {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
     public static List<String> addressees(MimeMessage message) {
         try {
             return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();

@@ -61,13 +61,19 @@ class StrictRequestBodiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A valid body of each request type; the test proves each valid before breaking it field by field. */
-    private static final Map<String, String> VALID = Map.of(
-            "NotificationRequest", Notifications.seriousIncident("SCT-STRICT-EXAMPLE").toString(),
-            "AcknowledgementRequest", "{\"recipient\": \"OFSTED\"}",
-            "RapidReviewRequest", "{\"decidedOn\": \"" + Notifications.today() + "\", \"decision\": \"LCSPR\"}",
-            "PublicationRequest", "{\"publishedOn\": \"" + Notifications.today() + "\"}",
-            "GroupRequest", "{\"group\": \"java.net.ConnectException|OFSTED|EMAIL\"}",
-            "DiscardRequest", "{\"reason\": \"recipient confirmed receipt by phone\"}");
+    private static final Map<String, String> VALID = Map.ofEntries(Map.entry(
+            "NotificationRequest", Notifications.seriousIncident("SCT-STRICT-EXAMPLE").toString()),
+            Map.entry("AcknowledgementRequest", "{\"recipient\": \"OFSTED\"}"),
+            Map.entry("RapidReviewRequest", "{\"decidedOn\": \"" + Notifications.today() + "\", \"decision\": \"LCSPR\"}"),
+            Map.entry("PanelResponseRequest", "{\"respondedOn\": \"" + Notifications.today()
+                    + "\", \"concurs\": true, \"comment\": \"The Panel agrees with the decision.\"}"),
+            Map.entry("PublicationPlanRequest", "{\"plannedOn\": \"" + Notifications.today().plusDays(30) + "\"}"),
+            Map.entry("EmbargoRequest", "{\"since\": \"" + Notifications.today()
+                    + "\", \"reason\": \"CORONER\", \"detail\": \"Inquest opened and adjourned\"}"),
+            Map.entry("EmbargoLiftRequest", "{\"liftedOn\": \"" + Notifications.today() + "\"}"),
+            Map.entry("PublicationRequest", "{\"publishedOn\": \"" + Notifications.today() + "\"}"),
+            Map.entry("GroupRequest", "{\"group\": \"java.net.ConnectException|OFSTED|EMAIL\"}"),
+            Map.entry("DiscardRequest", "{\"reason\": \"recipient confirmed receipt by phone\"}"));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -344,6 +350,9 @@ class StrictRequestBodiesTest {
     private static String keyFor(Endpoint endpoint) {
         if (endpoint.path().startsWith("/api/v1/dead-letters")) {
             return Api.OPS_KEY;
+        }
+        if (endpoint.path().endsWith("/panel-response")) {
+            return "local-national_panel-key";
         }
         return endpoint.path().endsWith("/acknowledgements") ? "local-ofsted-key" : Api.TRUST_KEY;
     }

@@ -1,0 +1,34 @@
+package uk.gov.safeguarding.hub.delivery;
+
+import org.springframework.stereotype.Component;
+import uk.gov.safeguarding.hub.routing.Channel;
+import uk.gov.safeguarding.hub.routing.Recipient;
+import uk.gov.safeguarding.hub.routing.RecipientChannels;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+
+/**
+ * Plans the deliveries of one kind to some recipients of a notification, one per channel each recipient has, in the
+ * caller's transaction: the outbox relay hands them to the broker once it commits.
+ */
+@Component
+public class DeliveryPlanner {
+
+    private final DeliveryRepository deliveries;
+    private final RecipientChannels channels;
+
+    DeliveryPlanner(DeliveryRepository deliveries, RecipientChannels channels) {
+        this.deliveries = deliveries;
+        this.channels = channels;
+    }
+
+    public void plan(String notificationId, String localAuthority, DeliveryKind kind, Collection<Recipient> recipients,
+                     OffsetDateTime now) {
+        for (Recipient recipient : recipients.stream().sorted().toList()) {
+            for (Channel channel : channels.of(recipient, localAuthority).channels()) {
+                deliveries.plan(notificationId, kind, recipient, channel, now);
+            }
+        }
+    }
+}
