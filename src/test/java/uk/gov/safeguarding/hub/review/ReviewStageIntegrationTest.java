@@ -106,16 +106,16 @@ class ReviewStageIntegrationTest {
         assertThat(hook.get("children")).isEmpty();
 
         List<String> events = auditEvents(id);
-        int recorded = events.indexOf("RAPID_REVIEW_RECORDED");
-        int met = events.indexOf("CLOCK_MET");
-        assertThat(recorded).isNotNegative();
-        assertThat(events.subList(recorded, met)).as("met once the outcome was sent, not when it was recorded").contains("SENT");
+        int recordedAt = events.indexOf("RAPID_REVIEW_RECORDED");
+        int metAt = events.indexOf("CLOCK_MET");
+        assertThat(recordedAt).isNotNegative();
+        assertThat(events.subList(recordedAt, metAt)).as("met once the outcome was sent, not when it was recorded").contains("SENT");
 
         // the outcome's own acknowledgement link: acknowledges the outcome, not the notification
         String link = Mails.text(email).lines().filter(l -> l.startsWith("http") && l.contains("/acknowledgements/"))
                 .findFirst().orElseThrow().trim().replaceFirst("http://localhost:\\d+", "");
         assertThat(api.getText(link, null).text()).contains("rapid review outcome").contains("Confirm receipt");
-        assertThat(api.post(link, "", null).status()).isEqualTo(200);
+        assertThat(api.postText(link, null).status()).isEqualTo(200);
         assertThat(deliveryStates(id, "RAPID_REVIEW_OUTCOME")).contains("ACKNOWLEDGED");
         assertThat(api.get(path, Api.OPS_KEY).body().at("/clocks/0/state").asText()).as("NOTIFICATION").isEqualTo("RUNNING");
     }

@@ -49,6 +49,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), key, false);
     }
 
+    /** A POST without a body whose answer is not JSON (a page's form): the body is in {@link Response#text()}. */
+    public Response postText(String path, String key) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()), key, false);
+    }
+
     private Response send(HttpRequest.Builder request, String key) {
         return send(request, key, true);
     }
