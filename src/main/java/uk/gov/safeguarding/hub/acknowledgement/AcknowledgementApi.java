@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import uk.gov.safeguarding.hub.notification.NotificationQueries;
+import uk.gov.safeguarding.hub.notification.NotificationAccess;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.security.ClientRole;
@@ -26,9 +26,9 @@ import java.time.OffsetDateTime;
 class AcknowledgementApi {
 
     private final Acknowledgements acknowledgements;
-    private final NotificationQueries queries;
+    private final NotificationAccess queries;
 
-    AcknowledgementApi(Acknowledgements acknowledgements, NotificationQueries queries) {
+    AcknowledgementApi(Acknowledgements acknowledgements, NotificationAccess queries) {
         this.acknowledgements = acknowledgements;
         this.queries = queries;
     }

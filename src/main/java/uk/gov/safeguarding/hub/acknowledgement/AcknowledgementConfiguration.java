@@ -1,17 +1,25 @@
 package uk.gov.safeguarding.hub.acknowledgement;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.gov.safeguarding.hub.HubProperties;
+import uk.gov.safeguarding.hub.delivery.AcknowledgementLinks;
 
-import java.time.Duration;
+import java.time.Clock;
 
 @Configuration
+@EnableConfigurationProperties(AcknowledgementSettings.class)
 class AcknowledgementConfiguration {
 
     @Bean
-    AcknowledgementTokens acknowledgementTokens(@Value("${hub.acknowledgement.secret}") String secret,
-                                                @Value("${hub.acknowledgement.token-ttl}") Duration ttl) {
-        return new AcknowledgementTokens(secret, ttl);
+    AcknowledgementTokens acknowledgementTokens(AcknowledgementSettings settings) {
+        return new AcknowledgementTokens(settings.secret(), settings.tokenTtl());
+    }
+
+    /** The links deliveries carry: signed tokens that the acknowledgement page verifies. */
+    @Bean
+    AcknowledgementLinks acknowledgementLinks(AcknowledgementTokens tokens, HubProperties hub, Clock clock) {
+        return deliveryId -> hub.link("/acknowledgements/" + tokens.issue(deliveryId, clock.instant()));
     }
 }

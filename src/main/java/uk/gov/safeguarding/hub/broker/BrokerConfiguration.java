@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
 
 import java.util.List;
 
@@ -21,7 +20,7 @@ import java.util.List;
  * runs over Spring Boot's connection factory.
  */
 @Configuration
-@EnableConfigurationProperties(BrokerProperties.class)
+@EnableConfigurationProperties({BrokerProperties.class, RetryPolicy.class})
 class BrokerConfiguration {
 
     static final String DELIVERY_QUEUE = "hub.delivery";
@@ -41,7 +40,7 @@ class BrokerConfiguration {
      * and its schedule survives a restart. An external broker is given the same settings by {@link ExternalBrokerSetup}.
      */
     @Bean
-    ArtemisConfigurationCustomizer redeliveryWithBackoff(DeliveryProperties delivery) {
+    ArtemisConfigurationCustomizer redeliveryWithBackoff(RetryPolicy delivery) {
         return configuration -> {
             for (String queue : WORK_QUEUES) {
                 configuration.addAddressSetting(queue, addressSettings(delivery));
@@ -52,7 +51,7 @@ class BrokerConfiguration {
     /** The embedded broker is configured by {@link #redeliveryWithBackoff}; any other is set up over its management API. */
     @Bean
     SmartInitializingSingleton externalBrokerSetup(ConnectionFactory connectionFactory, BrokerProperties broker,
-                                                   DeliveryProperties delivery, ObjectProvider<EmbeddedActiveMQ> embeddedBroker) {
+                                                   RetryPolicy delivery, ObjectProvider<EmbeddedActiveMQ> embeddedBroker) {
         return () -> {
             if (embeddedBroker.getIfAvailable() == null) {
                 new ExternalBrokerSetup(connectionFactory, broker, delivery).apply();
@@ -65,7 +64,7 @@ class BrokerConfiguration {
      * broker-max-attempts deliveries the broker itself moves the message to the dead-letter queue (without a
      * dead-letter address a broker would drop it).
      */
-    static AddressSettings addressSettings(DeliveryProperties delivery) {
+    static AddressSettings addressSettings(RetryPolicy delivery) {
         return new AddressSettings()
                 .setRedeliveryDelay(delivery.initialBackoff().toMillis())
                 .setRedeliveryMultiplier(delivery.backoffMultiplier())

@@ -11,7 +11,6 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
 
 import java.util.stream.Stream;
 
@@ -30,9 +29,9 @@ class ExternalBrokerSetup {
 
     private final ConnectionFactory connectionFactory;
     private final BrokerProperties broker;
-    private final DeliveryProperties delivery;
+    private final RetryPolicy delivery;
 
-    ExternalBrokerSetup(ConnectionFactory connectionFactory, BrokerProperties broker, DeliveryProperties delivery) {
+    ExternalBrokerSetup(ConnectionFactory connectionFactory, BrokerProperties broker, RetryPolicy delivery) {
         this.connectionFactory = connectionFactory;
         this.broker = broker;
         this.delivery = delivery;

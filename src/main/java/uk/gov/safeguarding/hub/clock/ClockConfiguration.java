@@ -1,16 +1,16 @@
 package uk.gov.safeguarding.hub.clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 
 @Configuration
+@EnableConfigurationProperties(CalendarSettings.class)
 class ClockConfiguration {
 
     /** The hub's only source of time, so that tests move time instead of sleeping. */
@@ -20,9 +20,8 @@ class ClockConfiguration {
     }
 
     @Bean
-    WorkingDayCalendar workingDayCalendar(@Value("${hub.calendar.location}") Resource location, ObjectMapper mapper)
-            throws IOException {
-        try (InputStream in = location.getInputStream()) {
+    WorkingDayCalendar workingDayCalendar(CalendarSettings settings, ObjectMapper mapper) throws IOException {
+        try (InputStream in = settings.location().getInputStream()) {
             return new WorkingDayCalendar(BankHolidayFeed.englandAndWales(in, mapper));
         }
     }

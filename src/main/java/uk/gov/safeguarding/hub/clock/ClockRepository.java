@@ -87,19 +87,19 @@ public class ClockRepository {
     private static StoredClock map(ResultSet rs, int row) throws SQLException {
         return new StoredClock(rs.getString("notification_id"), ClockType.valueOf(rs.getString("clock")),
                 rs.getObject("starts_on", LocalDate.class), rs.getObject("deadline", LocalDate.class),
-                rs.getBoolean("calendar_covered"), rs.getString("state"),
+                rs.getBoolean("calendar_covered"), ClockState.valueOf(rs.getString("state")),
                 rs.getObject("met_at", OffsetDateTime.class), rs.getObject("breached_at", OffsetDateTime.class));
     }
 
     public record StoredClock(String notificationId, ClockType clock, LocalDate startsOn, LocalDate deadline,
-                              boolean calendarCovered, String state, OffsetDateTime metAt, OffsetDateTime breachedAt) {
+                              boolean calendarCovered, ClockState state, OffsetDateTime metAt, OffsetDateTime breachedAt) {
 
         public boolean met() {
             return metAt != null;
         }
 
         public boolean paused() {
-            return "PAUSED".equals(state);
+            return state == ClockState.PAUSED;
         }
     }
 }

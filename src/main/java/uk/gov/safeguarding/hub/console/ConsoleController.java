@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.gov.safeguarding.hub.clock.StatutoryDeadlines;
 import uk.gov.safeguarding.hub.deadletter.DeadLetterOperations;
-import uk.gov.safeguarding.hub.escalation.EscalationService;
-import uk.gov.safeguarding.hub.notification.NotificationQueries;
+import uk.gov.safeguarding.hub.escalation.EscalationHistory;
+import uk.gov.safeguarding.hub.casefile.CaseFiles;
 import uk.gov.safeguarding.hub.security.ClientRole;
 import uk.gov.safeguarding.hub.security.HubClient;
 import uk.gov.safeguarding.hub.web.ApiProblem;
@@ -40,10 +40,10 @@ class ConsoleController {
     private static final String RETRY_BATCH = "console.retry-batch.";
 
     private final DeadLetterOperations deadLetters;
-    private final NotificationQueries notifications;
-    private final EscalationService escalations;
+    private final CaseFiles notifications;
+    private final EscalationHistory escalations;
 
-    ConsoleController(DeadLetterOperations deadLetters, NotificationQueries notifications, EscalationService escalations) {
+    ConsoleController(DeadLetterOperations deadLetters, CaseFiles notifications, EscalationHistory escalations) {
         this.deadLetters = deadLetters;
         this.notifications = notifications;
         this.escalations = escalations;
@@ -105,6 +105,9 @@ class ConsoleController {
         long waiting = progress.stream().filter(DeadLetterOperations.Progress::waiting).count();
         model.addAttribute("progress", progress);
         model.addAttribute("waiting", waiting);
+        if (waiting > 0) {
+            model.addAttribute("refreshEverySeconds", 3);
+        }
         model.addAttribute("states", progress.stream().filter(p -> p.now() != null)
                 .collect(Collectors.groupingBy(p -> p.now().state(), TreeMap::new, Collectors.counting())));
         return "retry-progress";

@@ -1,6 +1,8 @@
 package uk.gov.safeguarding.hub.delivery;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import uk.gov.safeguarding.hub.notification.NotificationEvents;
 import uk.gov.safeguarding.hub.routing.Channel;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.routing.RecipientChannels;
@@ -21,6 +23,13 @@ public class DeliveryPlanner {
     DeliveryPlanner(DeliveryRepository deliveries, RecipientChannels channels) {
         this.deliveries = deliveries;
         this.channels = channels;
+    }
+
+    /** A notification accepted: one delivery of it per channel of each of its statutory recipients. */
+    @EventListener
+    void accepted(NotificationEvents.Accepted accepted) {
+        plan(accepted.notificationId(), accepted.localAuthority(), DeliveryKind.NOTIFICATION, accepted.recipients(),
+                accepted.at());
     }
 
     public void plan(String notificationId, String localAuthority, DeliveryKind kind, Collection<Recipient> recipients,

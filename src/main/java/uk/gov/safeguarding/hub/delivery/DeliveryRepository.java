@@ -8,7 +8,9 @@ import uk.gov.safeguarding.hub.routing.Recipient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -113,6 +115,16 @@ public class DeliveryRepository {
     boolean markDeadLettered(String id) {
         return jdbc.sql("UPDATE delivery SET state = 'DEAD_LETTERED' WHERE id = ? AND state = 'PENDING'")
                 .param(id).update() == 1;
+    }
+
+    /** How many deliveries each recipient has in each state, keyed "RECIPIENT/STATE". */
+    public Map<String, Long> countsByRecipientAndState() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT recipient, state, count(*) FROM delivery GROUP BY recipient, state")
+                .query(rs -> {
+                    counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
+                });
+        return counts;
     }
 
     private static String truncate(String cause) {

@@ -1,6 +1,5 @@
 package uk.gov.safeguarding.hub.delivery;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -23,12 +22,11 @@ public class Outbox {
     private final int batchSize;
     private final Duration staleClaimAfter;
 
-    Outbox(DeliveryRepository deliveries, Clock clock, @Value("${hub.outbox.batch-size}") int batchSize,
-           @Value("${hub.outbox.stale-claim-after}") Duration staleClaimAfter) {
+    Outbox(DeliveryRepository deliveries, Clock clock, OutboxSettings settings) {
         this.deliveries = deliveries;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.staleClaimAfter = staleClaimAfter;
+        this.batchSize = settings.batchSize();
+        this.staleClaimAfter = settings.staleClaimAfter();
     }
 
     /** The unpublished deliveries this relay has claimed, to publish now. */

@@ -136,12 +136,12 @@ class EscalationRepository {
 
     private static Row map(ResultSet rs, int row) throws SQLException {
         return new Row(new EscalationKey(rs.getString("notification_id"), ClockType.valueOf(rs.getString("clock")),
-                rs.getString("rung")), rs.getObject("due_at", OffsetDateTime.class), rs.getString("state"),
+                rs.getString("rung")), rs.getObject("due_at", OffsetDateTime.class), EscalationState.valueOf(rs.getString("state")),
                 Arrays.asList(rs.getString("recipients").split(",")), rs.getInt("attempts"),
                 rs.getObject("claimed_at", OffsetDateTime.class), rs.getObject("fired_at", OffsetDateTime.class));
     }
 
-    record Row(EscalationKey key, OffsetDateTime dueAt, String state, List<String> recipients, int attempts,
+    record Row(EscalationKey key, OffsetDateTime dueAt, EscalationState state, List<String> recipients, int attempts,
                OffsetDateTime claimedAt, OffsetDateTime firedAt) {
     }
 }

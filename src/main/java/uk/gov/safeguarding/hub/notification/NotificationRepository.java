@@ -2,7 +2,6 @@ package uk.gov.safeguarding.hub.notification;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.security.ChildDataCipher;
 
@@ -106,42 +105,6 @@ public class NotificationRepository {
                     acknowledged.put(Recipient.valueOf(rs.getString(1)), rs.getObject(2, OffsetDateTime.class));
                 });
         return acknowledged;
-    }
-
-    /**
-     * The unmet statutory clocks of some authorities' notifications, of one recipient's, or of all (both null),
-     * nearest deadline first; with {@code overdueOn}, only those breached or whose deadline is before that day.
-     */
-    public List<OpenClock> openClocks(Collection<String> localAuthorities, String recipient, LocalDate overdueOn,
-                                      int limit) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT n.id, n.trust_reference, n.local_authority, c.clock, c.starts_on, c.deadline, c.state
-                FROM statutory_clock c JOIN notification n ON n.id = c.notification_id
-                WHERE c.met_at IS NULL""");
-        Map<String, Object> params = new HashMap<>();
-        if (localAuthorities != null) {
-            if (localAuthorities.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND n.local_authority IN (:authorities)");
-            params.put("authorities", localAuthorities);
-        }
-        if (recipient != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM notification_recipient r WHERE r.notification_id = n.id AND r.recipient = :recipient)");
-            params.put("recipient", recipient);
-        }
-        if (overdueOn != null) {
-            sql.append(" AND (c.state = 'BREACHED' OR c.deadline < :overdueOn)");
-            params.put("overdueOn", overdueOn);
-        }
-        sql.append(" ORDER BY c.deadline, n.id, c.clock LIMIT :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, row) -> new OpenClock(rs.getString("id"), rs.getString("trust_reference"),
-                        rs.getString("local_authority"), ClockType.valueOf(rs.getString("clock")),
-                        rs.getObject("starts_on", LocalDate.class), rs.getObject("deadline", LocalDate.class),
-                        rs.getString("state")))
-                .list();
     }
 
     public List<Recipient> unacknowledged(String notificationId) {
@@ -265,7 +228,4 @@ public class NotificationRepository {
                               String name, LocalDate dateOfBirth) {
     }
 
-    public record OpenClock(String notificationId, String trustReference, String localAuthority, ClockType clock,
-                            LocalDate startsOn, LocalDate deadline, String state) {
-    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -14,8 +15,6 @@ import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
-import uk.gov.safeguarding.hub.delivery.DeliveryKind;
-import uk.gov.safeguarding.hub.delivery.DeliveryPlanner;
 import uk.gov.safeguarding.hub.routing.IncidentFacts;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.routing.AuthorityRegister;
@@ -36,8 +35,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Intake: checks a notification, routes it by statute and stores it with its planned deliveries and its
- * NOTIFICATION clock in one transaction. The outbox relay hands the deliveries to the broker after commit.
+ * Intake: checks a notification, routes it by statute and stores it with its NOTIFICATION clock in one transaction,
+ * in which its acceptance is announced ({@link NotificationEvents.Accepted}) so that its deliveries are planned too.
+ * The outbox relay hands the deliveries to the broker after commit.
  */
 @Service
 public class NotificationService {
@@ -45,7 +45,7 @@ public class NotificationService {
     private final StatutoryRouting routing;
     private final AuthorityRegister authorities;
     private final NotificationRepository notifications;
-    private final DeliveryPlanner deliveries;
+    private final ApplicationEventPublisher events;
     private final ClockRepository clocks;
     private final StatutoryClocks statutoryClocks;
     private final AuditTrail audit;
@@ -54,12 +54,12 @@ public class NotificationService {
     private final ObjectMapper canonicalJson;
 
     NotificationService(StatutoryRouting routing, AuthorityRegister authorities, NotificationRepository notifications,
-                        DeliveryPlanner deliveries, ClockRepository clocks, StatutoryClocks statutoryClocks,
+                        ApplicationEventPublisher events, ClockRepository clocks, StatutoryClocks statutoryClocks,
                         AuditTrail audit, TransactionTemplate transaction, Clock clock, ObjectMapper mapper) {
         this.routing = routing;
         this.authorities = authorities;
         this.notifications = notifications;
-        this.deliveries = deliveries;
+        this.events = events;
         this.clocks = clocks;
         this.statutoryClocks = statutoryClocks;
         this.audit = audit;
@@ -114,7 +114,7 @@ public class NotificationService {
         audit.record(id, AuditEvent.RECEIVED, client.name(), "trustReference " + request.trustReference()
                 + ", " + request.incident().type() + (late ? ", after its NOTIFICATION deadline (late)" : ""));
         statutoryClocks.start(id, request.localAuthority(), ClockType.NOTIFICATION, awareOn, client.name());
-        deliveries.plan(id, request.localAuthority(), DeliveryKind.NOTIFICATION, decision.recipients(), now);
+        events.publishEvent(new NotificationEvents.Accepted(id, request.localAuthority(), decision.recipients(), now));
         audit.record(id, AuditEvent.ROUTED, AuditTrail.HUB, decision.recipients().stream().sorted().toList()
                 + " under: " + String.join("; ", decision.rulesApplied()));
         return submission(id, true);

@@ -3,7 +3,7 @@ package uk.gov.safeguarding.hub.operations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
 import org.springframework.stereotype.Component;
 import uk.gov.safeguarding.hub.deadletter.DeadLetterQueue;
 import uk.gov.safeguarding.hub.delivery.DeliveryState;
@@ -12,7 +12,6 @@ import uk.gov.safeguarding.hub.routing.Recipient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -30,15 +29,8 @@ class HubMetrics implements MeterBinder {
     private final Cached<Map<String, Long>> deliveries;
     private final Cached<Integer> deadLetters;
 
-    HubMetrics(JdbcClient jdbc, DeadLetterQueue deadLetterQueue, Clock clock) {
-        this.deliveries = new Cached<>(clock, () -> {
-            Map<String, Long> counts = new HashMap<>();
-            jdbc.sql("SELECT recipient, state, count(*) FROM delivery GROUP BY recipient, state")
-                    .query(rs -> {
-                        counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
-                    });
-            return counts;
-        });
+    HubMetrics(DeliveryRepository deliveryRepository, DeadLetterQueue deadLetterQueue, Clock clock) {
+        this.deliveries = new Cached<>(clock, deliveryRepository::countsByRecipientAndState);
         this.deadLetters = new Cached<>(clock, deadLetterQueue::count);
     }
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.gov.safeguarding.hub.notification.NotificationQueries;
+import uk.gov.safeguarding.hub.notification.NotificationAccess;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.security.HubClient;
@@ -30,9 +30,9 @@ import java.time.LocalDate;
 class ReviewController {
 
     private final ReviewService reviews;
-    private final NotificationQueries queries;
+    private final NotificationAccess queries;
 
-    ReviewController(ReviewService reviews, NotificationQueries queries) {
+    ReviewController(ReviewService reviews, NotificationAccess queries) {
         this.reviews = reviews;
         this.queries = queries;
     }

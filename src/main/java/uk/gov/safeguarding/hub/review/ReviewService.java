@@ -198,7 +198,7 @@ public class ReviewService {
         NotificationRepository.ReviewStage stage = notifications.reviewStage(n.id());
         Map<ClockType, ReviewStageView.ClockState> clockStates = new EnumMap<>(ClockType.class);
         for (ClockRepository.StoredClock c : clockRepository.forNotification(n.id())) {
-            clockStates.put(c.clock(), new ReviewStageView.ClockState(c.deadline(), c.state(), c.metAt()));
+            clockStates.put(c.clock(), new ReviewStageView.ClockState(c.deadline(), c.state().name(), c.metAt()));
         }
         return new ReviewStageView(n.id(), stage.decidedOn(),
                 stage.decision() == null ? null : Decision.valueOf(stage.decision()),

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import uk.gov.safeguarding.hub.web.ProblemWriter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,14 +32,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (authentication != null && authentication.getPrincipal() instanceof HubClient client) {
             RateLimits.Decision decision = limits.take(client.name());
             if (!decision.allowed()) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                        "This API key has made too many requests; nothing was done. Try again in "
-                                + decision.retryAfterSeconds() + " seconds.");
-                problem.setTitle("Too many requests");
-                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-                response.setContentType("application/problem+json");
-                mapper.writeValue(response.getOutputStream(), problem);
+                ProblemWriter.write(response, ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                        "This API key has made too many requests; nothing was done. Try again in "
+                                + decision.retryAfterSeconds() + " seconds.", null));
                 return;
             }
         }

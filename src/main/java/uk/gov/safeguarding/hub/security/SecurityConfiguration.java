@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import uk.gov.safeguarding.hub.web.ProblemWriter;
 import uk.gov.safeguarding.hub.routing.AuthorityRegister;
 
 import java.io.IOException;
@@ -62,9 +63,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problem(mapper, request, response,
+                        .authenticationEntryPoint((request, response, ex) -> problem(request, response,
                                 HttpStatus.UNAUTHORIZED, "A valid API key is required: Authorization: Bearer <api key>"))
-                        .accessDeniedHandler((request, response, ex) -> problem(mapper, request, response,
+                        .accessDeniedHandler((request, response, ex) -> problem(request, response,
                                 HttpStatus.FORBIDDEN, "This API key may not do that")));
         return http.build();
     }
@@ -75,7 +76,7 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler problemForRejectedRequests(ObjectMapper mapper) {
-        return (request, response, rejected) -> problem(mapper, request, response, HttpStatus.BAD_REQUEST,
+        return (request, response, rejected) -> problem(request, response, HttpStatus.BAD_REQUEST,
                 "The request was refused: its method, path or headers are not allowed");
     }
 
@@ -128,19 +129,11 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static void problem(ObjectMapper mapper, HttpServletRequest request, HttpServletResponse response,
-                                HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        try {
-            problem.setInstance(URI.create(request.getRequestURI()));
-        } catch (IllegalArgumentException notAUri) {
-            // a refused request's path may not even be a URI; the problem goes without its instance
-        }
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
+    private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                String detail) throws IOException {
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        mapper.writeValue(response.getOutputStream(), problem);
+        ProblemWriter.write(response, ProblemWriter.problem(status, status.getReasonPhrase(), detail, request.getRequestURI()));
     }
 }

@@ -174,8 +174,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
                                                   List<ApiProblem.FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+        ProblemDetail problem = ProblemWriter.problem(status, title, detail, null);
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorContro
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,17 +34,11 @@ class ProblemErrorController extends BasicErrorController {
     @RequestMapping
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         HttpStatus status = getStatus(request);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", status.is5xxServerError()
-                ? "The hub could not complete this request; nothing was accepted. Try again, or contact operations."
-                : "The request was refused: " + status.getReasonPhrase().toLowerCase() + ".");
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (path != null) {
-            problem.put("instance", path);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ProblemDetail problem = ProblemWriter.problem(status, status.getReasonPhrase(), status.is5xxServerError()
+                        ? "The hub could not complete this request; nothing was accepted. Try again, or contact operations."
+                        : "The request was refused: " + status.getReasonPhrase().toLowerCase() + ".",
+                path == null ? null : path.toString());
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemWriter.asMap(problem));
     }
 }

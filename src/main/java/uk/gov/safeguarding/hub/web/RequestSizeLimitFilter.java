@@ -1,6 +1,5 @@
 package uk.gov.safeguarding.hub.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,11 +7,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,23 +24,17 @@ import java.io.IOException;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final ObjectMapper mapper;
 
-    RequestSizeLimitFilter(@Value("${hub.intake.max-body-bytes}") long maxBytes, ObjectMapper mapper) {
-        this.maxBytes = maxBytes;
-        this.mapper = mapper;
+    RequestSizeLimitFilter(IntakeSettings settings) {
+        this.maxBytes = settings.maxBodyBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    new PayloadTooLargeException(maxBytes).getMessage());
-            problem.setTitle("Request too large");
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType("application/problem+json");
-            mapper.writeValue(response.getOutputStream(), problem);
+            ProblemWriter.write(response, ProblemWriter.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+                    new PayloadTooLargeException(maxBytes).getMessage(), null));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

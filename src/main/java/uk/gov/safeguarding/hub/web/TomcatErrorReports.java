@@ -49,8 +49,8 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebS
             }
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error" : known.getReasonPhrase();
-            String problem = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                    + ",\"detail\":\"The request was refused before it reached the hub: " + title.toLowerCase() + ".\"}";
+            String problem = ProblemWriter.json(ProblemWriter.problem(known == null ? HttpStatus.BAD_REQUEST : known, title,
+                    "The request was refused before it reached the hub: " + title.toLowerCase() + ".", null));
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("utf-8");

@@ -3,7 +3,6 @@ package uk.gov.safeguarding.hub.broker;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
-import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
 import uk.gov.safeguarding.hub.support.ExternalArtemis;
 import uk.gov.safeguarding.hub.support.FreePort;
 
@@ -18,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ExternalBrokerSetupTest {
 
-    private static final DeliveryProperties DELIVERY = new DeliveryProperties(3, Duration.ofMillis(300), 1.5,
-            Duration.ofSeconds(20), 12, 1, Duration.ofSeconds(5));
+    private static final RetryPolicy DELIVERY = new RetryPolicy(3, Duration.ofMillis(300), 1.5, Duration.ofSeconds(20), 12);
     private static final BrokerProperties MANAGED = new BrokerProperties(true, "activemq.management", Duration.ofSeconds(5));
 
     @Test

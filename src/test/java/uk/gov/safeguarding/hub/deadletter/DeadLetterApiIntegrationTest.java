@@ -174,7 +174,7 @@ class DeadLetterApiIntegrationTest {
         Api.Response metrics = api.getText("/actuator/prometheus", Api.OPS_KEY);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("hub_deliveries{recipient=\"DFE\",state=\"DEAD_LETTERED\"}")
-                .contains("hub_dead_letters").contains("hub_delivery_failed_attempts_total");
+                .contains("hub_dead_letters").contains("hub_attempts_failed_total");
         assertThat(api.getText("/actuator/prometheus", Api.TRUST_KEY).status()).isEqualTo(403);
 
         JsonNode health = api.get("/actuator/health", null).body();

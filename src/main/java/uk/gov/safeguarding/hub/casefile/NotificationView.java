@@ -1,4 +1,4 @@
-package uk.gov.safeguarding.hub.notification;
+package uk.gov.safeguarding.hub.casefile;
 
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.routing.Recipient;

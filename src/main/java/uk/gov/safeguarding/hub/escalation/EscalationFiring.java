@@ -4,39 +4,36 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.safeguarding.hub.HubProperties;
 import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.broker.AttemptFailedException;
 import uk.gov.safeguarding.hub.broker.AttemptsExhaustedException;
-import uk.gov.safeguarding.hub.broker.DeadLetterListener;
-import uk.gov.safeguarding.hub.broker.RetryOutlook;
+import uk.gov.safeguarding.hub.broker.FailedAttempts;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
-import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
 import uk.gov.safeguarding.hub.clock.WorkingDayCalendar;
-import uk.gov.safeguarding.hub.delivery.DeliveryProperties;
-import uk.gov.safeguarding.hub.delivery.EmailChannel;
+import uk.gov.safeguarding.hub.mail.EmailChannel;
+import uk.gov.safeguarding.hub.mail.EmailTemplates;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
 import uk.gov.safeguarding.hub.routing.RecipientChannels;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Fires one due rung, called by the {@code escalation} route with a key from the broker. The rung's row is moved
  * DUE -> FIRED and the email sent in one database transaction: a second copy of the message, on this or another
- * instance, waits on the row and then finds it already FIRED. A rung whose clock was met meanwhile is cancelled.
+ * instance, waits on the row and then finds it already FIRED. A rung whose clock was met meanwhile is cancelled;
+ * one whose clock was paused is held until it resumes.
  */
-@Service("escalationService")
-public class EscalationService implements DeadLetterListener {
+@Service("escalationFiring")
+public class EscalationFiring {
 
     static final String KIND = "ESCALATION";
-    private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
+    private static final Logger log = LoggerFactory.getLogger(EscalationFiring.class);
 
     private final EscalationRepository escalations;
     private final ClockRepository clocks;
@@ -45,19 +42,19 @@ public class EscalationService implements DeadLetterListener {
     private final NotificationRepository notifications;
     private final RecipientChannels recipients;
     private final EmailChannel email;
+    private final EmailTemplates templates;
     private final AuditTrail audit;
     private final HubProperties hub;
-    private final DeliveryProperties retries;
+    private final FailedAttempts failures;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry meters;
     private final EscalationEmailComposer composer = new EscalationEmailComposer();
 
-    EscalationService(EscalationRepository escalations, ClockRepository clocks, StatutoryClocks statutoryClocks,
-                      WorkingDayCalendar calendar, NotificationRepository notifications,
-                      RecipientChannels recipients, EmailChannel email,
-                      AuditTrail audit, HubProperties hub, DeliveryProperties retries, TransactionTemplate transaction,
-                      Clock clock, MeterRegistry meters) {
+    EscalationFiring(EscalationRepository escalations, ClockRepository clocks, StatutoryClocks statutoryClocks,
+                     WorkingDayCalendar calendar, NotificationRepository notifications, RecipientChannels recipients,
+                     EmailChannel email, EmailTemplates templates, AuditTrail audit, HubProperties hub,
+                     FailedAttempts failures, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.escalations = escalations;
         this.clocks = clocks;
         this.statutoryClocks = statutoryClocks;
@@ -65,9 +62,10 @@ public class EscalationService implements DeadLetterListener {
         this.notifications = notifications;
         this.recipients = recipients;
         this.email = email;
+        this.templates = templates;
         this.audit = audit;
         this.hub = hub;
-        this.retries = retries;
+        this.failures = failures;
         this.transaction = transaction;
         this.clock = clock;
         this.meters = meters;
@@ -77,7 +75,7 @@ public class EscalationService implements DeadLetterListener {
         EscalationKey key = EscalationKey.parse(keyText);
         EscalationRepository.Row row = escalations.find(key).orElseThrow(() ->
                 new AttemptsExhaustedException(KIND, "No escalation " + keyText + " in the database", null));
-        if (!"DUE".equals(row.state())) {
+        if (row.state() != EscalationState.DUE) {
             log.info("Escalation {} is {}; not fired again", key, row.state());
             return;
         }
@@ -100,7 +98,10 @@ public class EscalationService implements DeadLetterListener {
                 }
             });
         } catch (RuntimeException e) {
-            failed(row, e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            int attempts = escalations.recordFailure(key, FailedAttempts.describe(cause));
+            throw failures.failed(KIND, key.notificationId(), "escalation " + key.clock() + " rung " + key.rung(),
+                    attempts, cause);
         }
     }
 
@@ -114,8 +115,7 @@ public class EscalationService implements DeadLetterListener {
                 calendar.workingDaysBetween(statutoryClocks.today(), stored.deadline()), breached,
                 outstanding(key, notification.localAuthority()), hub.link("/api/v1/notifications/" + notification.id()));
         try {
-            email.send(messageId(key), row.recipients(), composer.subject(content), composer.text(content),
-                    composer.html(content));
+            email.send(messageId(key), row.recipients(), templates.render(composer.letter(content)));
         } catch (Exception e) {
             throw new AttemptFailedException("Escalation email " + key + " failed: " + e.getMessage(), e);
         }
@@ -125,7 +125,7 @@ public class EscalationService implements DeadLetterListener {
         return switch (key.clock()) {
             case NOTIFICATION -> notifications.unacknowledged(key.notificationId()).stream()
                     .map(r -> recipients.nameOf(r, localAuthority) + " has not acknowledged the notification").toList();
-            case RAPID_REVIEW -> List.of("The rapid review outcome has not been recorded");
+            case RAPID_REVIEW -> List.of("The rapid review outcome has not reached the National Panel");
             case LCSPR_PUBLICATION -> List.of("The LCSPR publication has not been recorded");
         };
     }
@@ -133,82 +133,5 @@ public class EscalationService implements DeadLetterListener {
     /** A stable id, so that a repeat after a crash can be dropped by the mail system. */
     private static String messageId(EscalationKey key) {
         return "escalation-" + key.notificationId() + "-" + key.clock() + "-" + key.rung().replace("-", "minus");
-    }
-
-    private void failed(EscalationRepository.Row row, RuntimeException cause) {
-        Throwable root = cause.getCause() == null ? cause : cause.getCause();
-        String description = AttemptFailedException.describe(root);
-        int attempts = escalations.recordFailure(row.key(), description);
-        String attempt = "escalation " + row.key().clock() + " rung " + row.key().rung() + ", attempt " + attempts
-                + " of " + retries.maxAttempts() + " failed";
-        audit.record(row.key().notificationId(), AuditEvent.FAILED, AuditTrail.HUB,
-                attempt + "; " + RetryOutlook.of(attempts, retries.maxAttempts()), description);
-        String detail = attempt + ": " + description;
-        log.warn("Escalation {} {}", row.key(), detail);
-        throw AttemptFailedException.after(KIND, attempts, retries.maxAttempts(), detail, root);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    @Transactional
-    public void deadLettered(String keyText, String cause) {
-        EscalationKey key = EscalationKey.parse(keyText);
-        if (escalations.markDeadLettered(key)) {
-            audit.record(key.notificationId(), AuditEvent.DEAD_LETTERED, AuditTrail.HUB,
-                    "escalation " + key.clock() + " rung " + key.rung() + " is in the dead-letter queue", cause);
-        }
-    }
-
-    @Override
-    public String queue() {
-        return "hub.escalation";
-    }
-
-    @Override
-    public Optional<Subject> describe(String keyText) {
-        return escalations.find(EscalationKey.parse(keyText)).map(r -> new Subject(r.key().notificationId(),
-                "ESCALATION " + r.key().clock() + " " + r.key().rung(), "EMAIL", r.attempts(), r.state(),
-                "DUE".equals(r.state())));
-    }
-
-    @Override
-    @Transactional
-    public void retrying(String keyText, String actor) {
-        EscalationKey key = EscalationKey.parse(keyText);
-        if (escalations.resetForRetry(key)) {
-            audit.record(key.notificationId(), AuditEvent.RETRIED, actor,
-                    "escalation " + key.clock() + " rung " + key.rung() + " from the dead-letter queue");
-        }
-    }
-
-    @Override
-    @Transactional
-    public void discarded(String keyText, String reason, String actor) {
-        EscalationKey key = EscalationKey.parse(keyText);
-        if (escalations.markDiscarded(key)) {
-            audit.record(key.notificationId(), AuditEvent.DISCARDED, actor,
-                    "escalation " + key.clock() + " rung " + key.rung() + " discarded", reason);
-        }
-    }
-
-    /** The rungs that fired for a notification, for {@code GET /api/v1/notifications/{id}}. */
-    public List<Fired> fired(String notificationId) {
-        return escalations.fired(notificationId).stream()
-                .map(r -> new Fired(r.key().notificationId(), r.key().clock(), r.key().rung(), r.firedAt(), r.recipients()))
-                .toList();
-    }
-
-    /** The latest rungs fired across all notifications, newest first. */
-    public List<Fired> recentlyFired(int limit) {
-        return escalations.recentlyFired(limit).stream()
-                .map(r -> new Fired(r.key().notificationId(), r.key().clock(), r.key().rung(), r.firedAt(), r.recipients()))
-                .toList();
-    }
-
-    public record Fired(String notificationId, ClockType clock, String rung, OffsetDateTime firedAt, List<String> to) {
     }
 }

@@ -1,4 +1,4 @@
-package uk.gov.safeguarding.hub.notification;
+package uk.gov.safeguarding.hub.casefile;
 
 import org.springframework.stereotype.Service;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
@@ -9,34 +9,42 @@ import uk.gov.safeguarding.hub.clock.WorkingDayCalendar;
 import uk.gov.safeguarding.hub.delivery.DeliveryKind;
 import uk.gov.safeguarding.hub.delivery.DeliveryRepository;
 import uk.gov.safeguarding.hub.delivery.DeliveryState;
-import uk.gov.safeguarding.hub.escalation.EscalationService;
+import uk.gov.safeguarding.hub.escalation.EscalationHistory;
+import uk.gov.safeguarding.hub.notification.NotificationAccess;
+import uk.gov.safeguarding.hub.notification.NotificationRepository;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.routing.RecipientChannels;
 import uk.gov.safeguarding.hub.security.HubClient;
-import uk.gov.safeguarding.hub.web.ApiProblem;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Reads a notification for a client allowed to see it; for anyone else it does not exist. */
+/**
+ * The case file of a notification as a caller may read it: its deliveries, clocks, escalations and audit trail
+ * (SPEC §6); and the open clocks of everything a caller may read. Read only, across the features that keep them.
+ */
 @Service
-public class NotificationQueries {
+public class CaseFiles {
 
+    private final NotificationAccess access;
     private final NotificationRepository notifications;
+    private final OpenClocksQuery openClocks;
     private final DeliveryRepository deliveries;
     private final ClockRepository clocks;
     private final AuditTrail audit;
-    private final EscalationService escalations;
+    private final EscalationHistory escalations;
     private final StatutoryClocks statutoryClocks;
     private final WorkingDayCalendar calendar;
     private final RecipientChannels recipients;
 
-    NotificationQueries(NotificationRepository notifications, DeliveryRepository deliveries, ClockRepository clocks,
-                        AuditTrail audit, EscalationService escalations, StatutoryClocks statutoryClocks,
-                        WorkingDayCalendar calendar, RecipientChannels recipients) {
+    CaseFiles(NotificationAccess access, NotificationRepository notifications, OpenClocksQuery openClocks,
+              DeliveryRepository deliveries, ClockRepository clocks, AuditTrail audit, EscalationHistory escalations,
+              StatutoryClocks statutoryClocks, WorkingDayCalendar calendar, RecipientChannels recipients) {
+        this.access = access;
         this.notifications = notifications;
+        this.openClocks = openClocks;
         this.deliveries = deliveries;
         this.clocks = clocks;
         this.audit = audit;
@@ -46,14 +54,8 @@ public class NotificationQueries {
         this.recipients = recipients;
     }
 
-    public NotificationRepository.StoredNotification visibleTo(String id, HubClient client) {
-        return notifications.find(id)
-                .filter(n -> mayRead(client, n))
-                .orElseThrow(() -> ApiProblem.notFound("Notification " + id));
-    }
-
     public NotificationView view(String id, HubClient client) {
-        NotificationRepository.StoredNotification n = visibleTo(id, client);
+        NotificationRepository.StoredNotification n = access.visibleTo(id, client);
         List<DeliveryRepository.StoredDelivery> stored = deliveries.forNotification(id);
         boolean forOperations = client.isOperations();
         List<NotificationView.Delivery> deliveryViews = stored.stream()
@@ -64,7 +66,7 @@ public class NotificationQueries {
                         forOperations ? d.lastError() : null))
                 .toList();
         List<NotificationView.Clock> clockViews = clocks.forNotification(id).stream()
-                .map(c -> new NotificationView.Clock(c.clock().name(), c.startsOn(), c.deadline(), c.state(), c.metAt(),
+                .map(c -> new NotificationView.Clock(c.clock().name(), c.startsOn(), c.deadline(), c.state().name(), c.metAt(),
                         c.breachedAt(), c.calendarCovered()))
                 .toList();
         return new NotificationView(n.id(), n.trustReference(), n.localAuthority(),
@@ -77,15 +79,15 @@ public class NotificationQueries {
                 audit.forNotification(id, forOperations));
     }
 
-    /** The open clocks of the notifications {@code client} may read (see {@link #mayRead}), nearest deadline first. */
+    /** The open clocks of the notifications {@code client} may read, nearest deadline first. */
     public OpenClocksView openClocks(HubClient client, boolean overdueOnly, int limit) {
         LocalDate today = statutoryClocks.today();
-        List<NotificationRepository.OpenClock> open = notifications.openClocks(
+        List<OpenClocksQuery.OpenClock> open = openClocks.find(
                 client.isOperations() || client.isAgency() ? null : client.authorities(),
                 client.isAgency() ? client.scope().iterator().next() : null,
                 overdueOnly ? today : null, limit);
         Map<String, List<Recipient>> notAcknowledged = notifications.unacknowledged(open.stream()
-                .filter(c -> c.clock() == ClockType.NOTIFICATION).map(NotificationRepository.OpenClock::notificationId)
+                .filter(c -> c.clock() == ClockType.NOTIFICATION).map(OpenClocksQuery.OpenClock::notificationId)
                 .collect(Collectors.toSet()));
         return new OpenClocksView(today, open.stream().map(c -> {
             List<Recipient> outstanding = c.clock() == ClockType.NOTIFICATION
@@ -96,13 +98,6 @@ public class NotificationQueries {
                     calendar.workingDaysBetween(today, c.deadline()), outstanding,
                     outstanding.stream().map(r -> recipients.nameOf(r, c.localAuthority())).toList());
         }).toList());
-    }
-
-    /** SPEC §9: operations; the Trust or partnership of its authority; a national agency it was sent to. */
-    static boolean mayRead(HubClient client, NotificationRepository.StoredNotification n) {
-        return client.isOperations()
-                || client.actsForAuthority(n.localAuthority())
-                || n.recipients().stream().filter(Recipient::national).map(Recipient::name).anyMatch(client::isAgencyFor);
     }
 
     /** One word for the whole notification, from its deliveries: the notification's own, and any dead letter. */

@@ -1,0 +1,15 @@
+package uk.gov.safeguarding.hub.delivery;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * The transactional outbox relay ({@code hub.outbox.*}).
+ *
+ * @param batchSize       deliveries claimed per relay tick
+ * @param staleClaimAfter a delivery claimed but not published within this time (its instance died) is taken over
+ */
+@ConfigurationProperties("hub.outbox")
+record OutboxSettings(int batchSize, Duration staleClaimAfter) {
+}
