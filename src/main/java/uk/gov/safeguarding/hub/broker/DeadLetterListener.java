@@ -1,5 +1,7 @@
 package uk.gov.safeguarding.hub.broker;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,9 @@ public interface DeadLetterListener {
 
     /** What operations may see of the message's subject: ids and routing, never child data. */
     Optional<Subject> describe(String id);
+
+    /** {@link #describe} of many subjects at once, in one query; a subject that no longer exists is absent. */
+    Map<String, Subject> describeAll(Collection<String> ids);
 
     /** The message goes back to its queue: the subject is made pending again with fresh attempts. */
     void retrying(String id, String actor);

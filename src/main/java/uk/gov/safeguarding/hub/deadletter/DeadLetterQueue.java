@@ -1,13 +1,13 @@
 package uk.gov.safeguarding.hub.deadletter;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.QueueBrowser;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import uk.gov.safeguarding.hub.broker.DeadLetterListener;
 import uk.gov.safeguarding.hub.broker.DeadLetterRecorder;
@@ -18,9 +18,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The dead letters are the broker's own queue {@code hub.dead-letter}, read and changed over JMS (so the same code
@@ -34,59 +38,103 @@ public class DeadLetterQueue {
     static final String QUEUE = "hub.dead-letter";
     static final String BROKER_GAVE_UP = "BrokerMaxDeliveryAttempts";
     private static final String KIND = "hubDeadLetterKind";
+    private static final String FAILED_AT = "hubFailedAtMillis";
     private static final String BROKER_DEAD_LETTERS = KIND + " IS NULL";
+    /** What a dead letter says about its failure; a retried copy goes back to work without it. */
+    private static final Set<String> FAILURE_PROPERTIES = Set.of(KIND, FAILED_AT, "hubFailureType", "hubFailureCause",
+            "hubFailedRoute");
     static final String UNKNOWN_KIND = "UNKNOWN";
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
     private static final long RECEIVE_TIMEOUT_MILLIS = 2000;
+    /** At most this many dead letters the broker moved by itself are recorded per reconciliation. */
+    private static final int RECONCILE_BATCH = 500;
 
-    private final ConnectionFactory connectionFactory;
+    private final JmsTemplate jms;
     private final DeadLetterRecorder features;
 
     DeadLetterQueue(ConnectionFactory connectionFactory, DeadLetterRecorder features) {
-        this.connectionFactory = connectionFactory;
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
         this.features = features;
     }
 
     public List<DeadLetter> list() {
-        return browse(null);
+        return describeAll(browse(null));
     }
 
     /** One dead letter, read by its message id without walking the whole queue. */
     public Optional<DeadLetter> find(String id) {
-        return MESSAGE_ID.matcher(id).matches() ? browse(selector(id)).stream().findFirst() : Optional.empty();
+        return MESSAGE_ID.matcher(id).matches() ? describeAll(browse(selector(id))).stream().findFirst() : Optional.empty();
     }
 
     /** How many messages the queue holds, without describing each (for metrics). */
     public int count() {
-        return inSession(session -> {
-            try (QueueBrowser browser = session.createBrowser(session.createQueue(QUEUE))) {
-                return Collections.list(browser.getEnumeration()).size();
+        Integer count = jms.browse(QUEUE, (session, browser) -> Collections.list(browser.getEnumeration()).size());
+        return count == null ? 0 : count;
+    }
+
+    private List<Raw> browse(String selector) {
+        return jms.browseSelected(QUEUE, selector, (session, browser) -> {
+            List<Raw> messages = new ArrayList<>();
+            for (Object message : Collections.list(browser.getEnumeration())) {
+                messages.add(raw((Message) message));
             }
+            return messages;
         });
     }
 
-    private List<DeadLetter> browse(String selector) {
-        return inSession(session -> {
-            List<DeadLetter> deadLetters = new ArrayList<>();
-            try (QueueBrowser browser = session.createBrowser(session.createQueue(QUEUE), selector)) {
-                for (Object message : Collections.list(browser.getEnumeration())) {
-                    deadLetters.add(describe((Message) message));
-                }
-            }
-            return deadLetters;
-        });
+    /** Describes dead letters with one query per kind of work, not one per message. */
+    private List<DeadLetter> describeAll(List<Raw> messages) {
+        Map<String, Map<String, DeadLetterListener.Subject>> subjects = new HashMap<>();
+        messages.stream().filter(m -> !UNKNOWN_KIND.equals(m.kind()))
+                .collect(Collectors.groupingBy(Raw::kind, Collectors.mapping(Raw::subjectId, Collectors.toSet())))
+                .forEach((kind, ids) -> subjects.put(kind, features.listenerFor(kind).describeAll(ids)));
+        return messages.stream().map(m -> m.describe(subjects.getOrDefault(m.kind(), Map.of()).get(m.subjectId())))
+                .toList();
     }
 
     /**
      * Records in their features the dead letters the broker moved by itself, which the hub could not record when
-     * they happened (its database was down, say), so that a delivery's state agrees with the queue. Recording is
-     * idempotent: a subject already recorded, retried or sent is left as it is.
+     * they happened (its database was down, say), so that a delivery's state agrees with the queue. Each such
+     * message is recorded once: it is put back on the queue, in the same JMS transaction, marked with its kind and
+     * cause as the hub's own dead letters are, so that the next reconciliation does not see it again.
      */
     public int recordBrokerDeadLetters() {
-        List<DeadLetter> unrecorded = browse(BROKER_DEAD_LETTERS).stream()
-                .filter(deadLetter -> !UNKNOWN_KIND.equals(deadLetter.kind())).toList();
-        unrecorded.forEach(deadLetter -> features.record(deadLetter.kind(), deadLetter.subjectId(), deadLetter.cause()));
-        return unrecorded.size();
+        Integer recorded = jms.execute(session -> {
+            int count = 0;
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE), BROKER_DEAD_LETTERS);
+                 MessageProducer producer = session.createProducer(session.createQueue(QUEUE))) {
+                for (Message message = consumer.receiveNoWait(); message != null && count < RECONCILE_BATCH;
+                     message = consumer.receiveNoWait()) {
+                    Raw raw = raw(message);
+                    try {
+                        if (!UNKNOWN_KIND.equals(raw.kind())) {
+                            features.record(raw.kind(), raw.subjectId(), raw.cause());
+                        }
+                        producer.send(marked(session, message, raw));
+                        session.commit();
+                        count++;
+                    } catch (RuntimeException | JMSException e) {
+                        session.rollback();
+                        throw e;
+                    }
+                }
+            }
+            return count;
+        }, true);
+        return recorded == null ? 0 : recorded;
+    }
+
+    /** A copy of a dead letter the broker moved by itself, with what the hub knows of it as properties. */
+    private static Message marked(Session session, Message message, Raw raw) throws JMSException {
+        TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
+        copyHubProperties(message, copy, Set.of());
+        copy.setStringProperty(KIND, raw.kind());
+        copy.setStringProperty("hubFailureType", raw.causeType());
+        copy.setStringProperty("hubFailureCause", raw.cause());
+        copy.setStringProperty("hubFailedRoute", raw.route());
+        copy.setLongProperty(FAILED_AT, raw.failedAt().toInstant().toEpochMilli());
+        return copy;
     }
 
     private static String selector(String id) {
@@ -98,12 +146,10 @@ public class DeadLetterQueue {
         return take(id, (session, message, deadLetter) -> {
             DeadLetterListener feature = features.listenerFor(deadLetter.kind());
             TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
-            for (String property : Collections.list((Enumeration<String>) message.getPropertyNames())) {
-                if (property.startsWith("hub") && !property.startsWith("hubFailure")) {
-                    copy.setObjectProperty(property, message.getObjectProperty(property));
-                }
+            copyHubProperties(message, copy, FAILURE_PROPERTIES);
+            try (MessageProducer producer = session.createProducer(session.createQueue(feature.queue()))) {
+                producer.send(copy);
             }
-            session.createProducer(session.createQueue(feature.queue())).send(copy);
             feature.retrying(deadLetter.subjectId(), actor);
         });
     }
@@ -118,13 +164,13 @@ public class DeadLetterQueue {
         if (!MESSAGE_ID.matcher(id).matches()) {
             return Optional.empty();
         }
-        return inSession(session -> {
+        return jms.execute(session -> {
             try (MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE), selector(id))) {
                 Message message = consumer.receive(RECEIVE_TIMEOUT_MILLIS);
                 if (message == null) {
                     return Optional.empty();
                 }
-                DeadLetter deadLetter = describe(message);
+                DeadLetter deadLetter = describeAll(List.of(raw(message))).get(0);
                 try {
                     action.apply(session, message, deadLetter);
                     session.commit();
@@ -134,14 +180,24 @@ public class DeadLetterQueue {
                 }
                 return Optional.of(deadLetter);
             }
-        });
+        }, true);
     }
 
-    private DeadLetter describe(Message message) throws JMSException {
+    /** Copies the hub's own properties of a message (its subject's ids), but for {@code except}. */
+    private static void copyHubProperties(Message from, Message to, Set<String> except) throws JMSException {
+        for (String property : Collections.list((Enumeration<String>) from.getPropertyNames())) {
+            if (property.startsWith("hub") && !except.contains(property)) {
+                to.setObjectProperty(property, from.getObjectProperty(property));
+            }
+        }
+    }
+
+    private Raw raw(Message message) throws JMSException {
         String kind = message.getStringProperty(KIND);
         String cause = message.getStringProperty("hubFailureCause");
         String causeType = message.getStringProperty("hubFailureType");
         String route = message.getStringProperty("hubFailedRoute");
+        long failedAt = message.propertyExists(FAILED_AT) ? message.getLongProperty(FAILED_AT) : message.getJMSTimestamp();
         if (kind == null) {
             // dead-lettered by the broker itself after hub.delivery.broker-max-attempts deliveries
             String origin = message.getStringProperty("_AMQ_ORIG_ADDRESS");
@@ -152,30 +208,22 @@ public class DeadLetterQueue {
                     + " (hub.delivery.broker-max-attempts) without the hub recording a failure";
             route = origin;
         }
-        String subjectId = ((TextMessage) message).getText();
-        Optional<DeadLetterListener.Subject> subject = UNKNOWN_KIND.equals(kind) ? Optional.empty()
-                : features.listenerFor(kind).describe(subjectId);
-        return new DeadLetter(message.getJMSMessageID().replaceFirst("^ID:", ""), kind, subjectId,
-                subject.map(DeadLetterListener.Subject::notificationId).orElse(null),
-                subject.map(DeadLetterListener.Subject::recipient).orElse("UNKNOWN"),
-                subject.map(DeadLetterListener.Subject::channel).orElse("UNKNOWN"),
-                route, subject.map(DeadLetterListener.Subject::attempts).orElse(0), causeType, cause,
-                DeadLetterGroups.maskCause(cause),
-                OffsetDateTime.ofInstant(Instant.ofEpochMilli(message.getJMSTimestamp()), ZoneOffset.UTC));
+        return new Raw(message.getJMSMessageID().replaceFirst("^ID:", ""), kind, ((TextMessage) message).getText(),
+                route, causeType, cause, OffsetDateTime.ofInstant(Instant.ofEpochMilli(failedAt), ZoneOffset.UTC));
     }
 
-    private <T> T inSession(SessionWork<T> work) {
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            connection.start();
-            return work.apply(session);
-        } catch (JMSException e) {
-            throw new IllegalStateException("The dead-letter queue could not be read: " + e.getMessage(), e);
+    /** A dead letter as the queue holds it, before its subject is described by its feature. */
+    private record Raw(String id, String kind, String subjectId, String route, String causeType, String cause,
+                       OffsetDateTime failedAt) {
+
+        DeadLetter describe(DeadLetterListener.Subject subject) {
+            Optional<DeadLetterListener.Subject> known = Optional.ofNullable(subject);
+            return new DeadLetter(id, kind, subjectId, known.map(DeadLetterListener.Subject::notificationId).orElse(null),
+                    known.map(DeadLetterListener.Subject::recipient).orElse("UNKNOWN"),
+                    known.map(DeadLetterListener.Subject::channel).orElse("UNKNOWN"),
+                    route, known.map(DeadLetterListener.Subject::attempts).orElse(0), causeType, cause,
+                    DeadLetterGroups.maskCause(cause), failedAt);
         }
-    }
-
-    private interface SessionWork<T> {
-        T apply(Session session) throws JMSException;
     }
 
     private interface Action {

@@ -6,7 +6,10 @@ import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.broker.DeadLetterListener;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Keeps a delivery's state in step with its message on the dead-letter queue: dead-lettered, retried, discarded. */
 @Component
@@ -33,8 +36,18 @@ class DeliveryDeadLetters implements DeadLetterListener {
 
     @Override
     public Optional<Subject> describe(String deliveryId) {
-        return deliveries.find(deliveryId).map(d -> new Subject(d.notificationId(), DeliveryService.describe(d),
-                d.channel().name(), d.attempts(), d.state().name(), d.state() == DeliveryState.PENDING));
+        return deliveries.find(deliveryId).map(DeliveryDeadLetters::subject);
+    }
+
+    @Override
+    public Map<String, Subject> describeAll(Collection<String> deliveryIds) {
+        return deliveries.findAll(deliveryIds).stream()
+                .collect(Collectors.toMap(DeliveryRepository.StoredDelivery::id, DeliveryDeadLetters::subject));
+    }
+
+    private static Subject subject(DeliveryRepository.StoredDelivery d) {
+        return new Subject(d.notificationId(), DeliveryService.describe(d), d.channel().name(), d.attempts(),
+                d.state().name(), d.state() == DeliveryState.PENDING);
     }
 
     @Override

@@ -8,6 +8,7 @@ import uk.gov.safeguarding.hub.routing.Recipient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,15 @@ public class DeliveryRepository {
 
     public Optional<StoredDelivery> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE id = ?").param(id).query(DeliveryRepository::map).optional();
+    }
+
+    /** Several deliveries by id, in one query. */
+    List<StoredDelivery> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE id IN (:ids)").param("ids", ids)
+                .query(DeliveryRepository::map).list();
     }
 
     public List<StoredDelivery> forNotification(String notificationId) {

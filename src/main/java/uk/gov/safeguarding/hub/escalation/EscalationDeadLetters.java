@@ -6,7 +6,10 @@ import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.broker.DeadLetterListener;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Keeps an escalation's state in step with its message on the dead-letter queue: dead-lettered, retried, discarded. */
 @Component
@@ -42,9 +45,18 @@ class EscalationDeadLetters implements DeadLetterListener {
 
     @Override
     public Optional<Subject> describe(String keyText) {
-        return escalations.find(EscalationKey.parse(keyText)).map(r -> new Subject(r.key().notificationId(),
-                "ESCALATION " + r.key().clock() + " " + r.key().rung(), "EMAIL", r.attempts(), r.state().name(),
-                r.state() == EscalationState.DUE));
+        return escalations.find(EscalationKey.parse(keyText)).map(EscalationDeadLetters::subject);
+    }
+
+    @Override
+    public Map<String, Subject> describeAll(Collection<String> keys) {
+        return escalations.findAll(keys.stream().map(EscalationKey::parse).toList()).stream()
+                .collect(Collectors.toMap(row -> row.key().toString(), EscalationDeadLetters::subject));
+    }
+
+    private static Subject subject(EscalationRepository.Row r) {
+        return new Subject(r.key().notificationId(), "ESCALATION " + r.key().clock() + " " + r.key().rung(), "EMAIL",
+                r.attempts(), r.state().name(), r.state() == EscalationState.DUE);
     }
 
     @Override

@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The escalation rows. Every state change is a conditional UPDATE on the row's current state, so that when several
@@ -37,6 +40,17 @@ class EscalationRepository {
     Optional<Row> find(EscalationKey key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM escalation" + KEY)
                 .params(key.notificationId(), key.clock().name(), key.rung()).query(EscalationRepository::map).optional();
+    }
+
+    /** The rows of several keys, in one query. */
+    List<Row> findAll(Collection<EscalationKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Set<EscalationKey> wanted = Set.copyOf(keys);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM escalation WHERE notification_id IN (:ids)")
+                .param("ids", keys.stream().map(EscalationKey::notificationId).collect(Collectors.toSet()))
+                .query(EscalationRepository::map).list().stream().filter(row -> wanted.contains(row.key())).toList();
     }
 
     List<Row> scheduledDueBy(OffsetDateTime now) {
