@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.List;
 
 /**
  * The broker: embedded Artemis with a persistent journal by default, any broker Spring Boot can connect to
@@ -22,11 +21,6 @@ import java.util.List;
 @Configuration
 @EnableConfigurationProperties({BrokerProperties.class, RetryPolicy.class})
 class BrokerConfiguration {
-
-    static final String DELIVERY_QUEUE = "hub.delivery";
-    static final String ESCALATION_QUEUE = "hub.escalation";
-    static final String DEAD_LETTER_QUEUE = "hub.dead-letter";
-    static final List<String> WORK_QUEUES = List.of(DELIVERY_QUEUE, ESCALATION_QUEUE);
 
     @Bean("jms")
     JmsComponent jms(ConnectionFactory connectionFactory) {
@@ -42,7 +36,7 @@ class BrokerConfiguration {
     @Bean
     ArtemisConfigurationCustomizer redeliveryWithBackoff(RetryPolicy delivery) {
         return configuration -> {
-            for (String queue : WORK_QUEUES) {
+            for (String queue : Queues.WORK) {
                 configuration.addAddressSetting(queue, addressSettings(delivery));
             }
         };
@@ -70,6 +64,6 @@ class BrokerConfiguration {
                 .setRedeliveryMultiplier(delivery.backoffMultiplier())
                 .setMaxRedeliveryDelay(delivery.maxBackoff().toMillis())
                 .setMaxDeliveryAttempts(delivery.brokerMaxAttempts())
-                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE));
+                .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER));
     }
 }

@@ -40,18 +40,18 @@ class ExternalBrokerSetup {
     void apply() {
         if (!broker.manageAddressSettings()) {
             log.info("hub.broker.manage-address-settings=false: the external broker's address settings for {} are "
-                    + "left to its own configuration", BrokerConfiguration.WORK_QUEUES);
+                    + "left to its own configuration", Queues.WORK);
             return;
         }
         String settings = BrokerConfiguration.addressSettings(delivery).toJSON();
-        for (String queue : BrokerConfiguration.WORK_QUEUES) {
+        for (String queue : Queues.WORK) {
             invoke("addAddressSettings", queue, settings);
         }
-        Stream.concat(BrokerConfiguration.WORK_QUEUES.stream(), Stream.of(BrokerConfiguration.DEAD_LETTER_QUEUE))
+        Stream.concat(Queues.WORK.stream(), Stream.of(Queues.DEAD_LETTER))
                 .forEach(queue -> invoke("createQueue", QueueConfiguration.of(queue)
                         .setRoutingType(RoutingType.ANYCAST).setDurable(true).toJSON(), true));
         log.info("External broker set up: queues {} and {} with redelivery and dead-letter settings {}",
-                BrokerConfiguration.WORK_QUEUES, BrokerConfiguration.DEAD_LETTER_QUEUE, settings);
+                Queues.WORK, Queues.DEAD_LETTER, settings);
     }
 
     private void invoke(String operation, Object... parameters) {

@@ -11,6 +11,7 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import uk.gov.safeguarding.hub.broker.DeadLetterListener;
 import uk.gov.safeguarding.hub.broker.DeadLetterRecorder;
+import uk.gov.safeguarding.hub.broker.Queues;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
 @Component
 public class DeadLetterQueue {
 
-    static final String QUEUE = "hub.dead-letter";
+    static final String QUEUE = Queues.DEAD_LETTER;
     static final String BROKER_GAVE_UP = "BrokerMaxDeliveryAttempts";
     private static final String KIND = "hubDeadLetterKind";
     private static final String FAILED_AT = "hubFailedAtMillis";

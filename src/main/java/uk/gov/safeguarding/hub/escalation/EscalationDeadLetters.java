@@ -5,6 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.broker.DeadLetterListener;
+import uk.gov.safeguarding.hub.broker.Queues;
 
 import java.util.Collection;
 import java.util.Map;
@@ -30,7 +31,7 @@ class EscalationDeadLetters implements DeadLetterListener {
 
     @Override
     public String queue() {
-        return "hub.escalation";
+        return Queues.ESCALATION;
     }
 
     @Override

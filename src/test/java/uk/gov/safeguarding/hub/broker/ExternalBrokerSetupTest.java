@@ -25,13 +25,13 @@ class ExternalBrokerSetupTest {
         try (ExternalArtemis broker = ExternalArtemis.open()) {
             setUp(MANAGED, new ActiveMQConnectionFactory(broker.url()));
 
-            for (String queue : BrokerConfiguration.WORK_QUEUES) {
+            for (String queue : Queues.WORK) {
                 AddressSettings settings = broker.server().getAddressSettingsRepository().getMatch(queue);
                 assertThat(settings.getRedeliveryDelay()).isEqualTo(300);
                 assertThat(settings.getRedeliveryMultiplier()).isEqualTo(1.5);
                 assertThat(settings.getMaxRedeliveryDelay()).isEqualTo(20_000);
                 assertThat(settings.getMaxDeliveryAttempts()).isEqualTo(12);
-                assertThat(String.valueOf(settings.getDeadLetterAddress())).isEqualTo(BrokerConfiguration.DEAD_LETTER_QUEUE);
+                assertThat(String.valueOf(settings.getDeadLetterAddress())).isEqualTo(Queues.DEAD_LETTER);
             }
             for (String queue : new String[] {"hub.delivery", "hub.escalation", "hub.dead-letter"}) {
                 assertThat(broker.server().locateQueue(queue)).as(queue).isNotNull();
