@@ -54,12 +54,14 @@ class AcknowledgementLinkIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
+    MovableClock clock;
+    @Autowired
     JdbcClient jdbc;
     Api api;
 
     @BeforeEach
     void now() {
-        MovableClock.INSTANCE.set("2026-11-20T10:00:00Z");
+        clock.set("2026-11-20T10:00:00Z");
         api = new Api(port);
     }
 
@@ -84,7 +86,7 @@ class AcknowledgementLinkIntegrationTest {
         assertThat(ofsted.get("state").asText()).isEqualTo("ACKNOWLEDGED");
         String firstTime = ofsted.get("acknowledgedAt").asText();
 
-        MovableClock.INSTANCE.advance(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         assertThat(post(link).statusCode()).isEqualTo(200);
         assertThat(delivery(id, "OFSTED").get("acknowledgedAt").asText()).isEqualTo(firstTime);
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
@@ -117,7 +119,7 @@ class AcknowledgementLinkIntegrationTest {
         String id = notify("SCT-ACK-EXPIRED");
         String link = linkFor(id, "PARTNERSHIP").replaceFirst("http://localhost:\\d+", "http://localhost:" + port);
 
-        MovableClock.INSTANCE.advance(Duration.ofDays(31));
+        clock.advance(Duration.ofDays(31));
 
         HttpResponse<String> page = post(link);
         assertThat(page.statusCode()).isEqualTo(410);

@@ -2,9 +2,8 @@ package uk.gov.safeguarding.hub.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.jms.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
@@ -12,6 +11,7 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -25,6 +25,7 @@ import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Postgres;
+import uk.gov.safeguarding.hub.support.Smtp;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.WebhookReceiver;
 
@@ -52,15 +53,13 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class FanOutIntegrationTest {
 
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Smtp.server();
     private static final WebhookReceiver PARTNERSHIP_HOOK = new WebhookReceiver("partnership-webhook-secret");
     private static final WebhookReceiver BIRMINGHAM_HOOK = new WebhookReceiver("birmingham-webhook-secret");
     private static final int CLOSED_PORT = FreePort.find();
     private static final int MAX_ATTEMPTS = 3;
 
-    static {
-        SMTP.start();
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -81,7 +80,6 @@ class FanOutIntegrationTest {
 
     @AfterAll
     static void stopServers() {
-        SMTP.stop();
         PARTNERSHIP_HOOK.close();
         BIRMINGHAM_HOOK.close();
     }

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -41,13 +42,11 @@ import static org.awaitility.Awaitility.await;
 class EscalationDeadLetterTest {
 
     private static final ServerSetup SMTP_SETUP = new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    private static final MovableClock CLOCK = MovableClock.INSTANCE;
     private static final String OFFICER = "partnership.officer@sandwell.example.org";
     private static GreenMail smtp = new GreenMail(SMTP_SETUP);
 
     static {
         smtp.start();
-        CLOCK.set("2026-11-20T10:00:00Z");
     }
 
     @DynamicPropertySource
@@ -68,15 +67,17 @@ class EscalationDeadLetterTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MovableClock clock;
 
     @Test
     void anEscalationThatCannotBeSentIsDeadLetteredAndARetryFiresItOnce() {
-        CLOCK.set("2026-11-20T10:00:00Z");
+        clock.set("2026-11-20T10:00:00Z");
         Api api = new Api(port);
         String id = notifiedAndDelivered(api);
 
         smtp.stop();
-        CLOCK.set("2026-11-24T09:00:01Z");
+        clock.set("2026-11-24T09:00:01Z");
         JsonNode deadLetter = await().atMost(Duration.ofSeconds(20)).until(() -> escalationDeadLetter(api, id), d -> d != null);
 
         assertThat(deadLetter.get("recipient").asText()).isEqualTo("ESCALATION NOTIFICATION -2WD");

@@ -2,13 +2,13 @@ package uk.gov.safeguarding.hub.escalation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +20,7 @@ import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Postgres;
+import uk.gov.safeguarding.hub.support.Smtp;
 import uk.gov.safeguarding.hub.support.MovableClock;
 import uk.gov.safeguarding.hub.support.MovableClockConfiguration;
 import uk.gov.safeguarding.hub.support.Notifications;
@@ -44,18 +45,14 @@ import static org.awaitility.Awaitility.await;
 @Import(MovableClockConfiguration.class)
 class EscalationIntegrationTest {
 
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    private static final MovableClock CLOCK = MovableClock.INSTANCE;
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Smtp.server();
     /** Aware on Thu 19 Nov 2026: the NOTIFICATION window closes on Thu 26 Nov 2026. */
     private static final String AWARE_ON = "2026-11-19";
     private static final String OFFICER = "partnership.officer@sandwell.example.org";
     private static final String MANAGER = "partnership.manager@sandwell.example.org";
     private static final String LEADS = "statutory.leads@sandwell.example.org";
 
-    static {
-        SMTP.start();
-        CLOCK.set("2026-11-20T10:00:00Z");
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -66,19 +63,17 @@ class EscalationIntegrationTest {
         registry.add("hub.escalation.poll-interval-millis", () -> 100);
     }
 
-    @AfterAll
-    static void stopSmtp() {
-        SMTP.stop();
-    }
 
     @LocalServerPort
     int port;
+    @Autowired
+    MovableClock clock;
     Api api;
 
     @BeforeEach
     void atTheStart() {
         api = new Api(port);
-        CLOCK.set("2026-11-20T10:00:00Z");
+        clock.set("2026-11-20T10:00:00Z");
     }
 
     @Test
@@ -88,11 +83,11 @@ class EscalationIntegrationTest {
                 .isEqualTo("2026-11-26");
         quietFor("SCT-ESC-LADDER", 0);
 
-        CLOCK.set("2026-11-24T09:00:01Z");
+        clock.set("2026-11-24T09:00:01Z");
         MimeMessage first = awaitEscalations("SCT-ESC-LADDER", 1).get(0);
         assertThat(Mails.addressees(first)).containsExactly(OFFICER);
 
-        CLOCK.set("2026-11-25T09:00:01Z");
+        clock.set("2026-11-25T09:00:01Z");
         MimeMessage second = awaitEscalations("SCT-ESC-LADDER", 2).get(1);
         assertThat(Mails.addressees(second)).containsExactlyInAnyOrder(OFFICER, MANAGER);
 
@@ -103,7 +98,7 @@ class EscalationIntegrationTest {
         JsonNode view = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body();
         assertThat(clock(view, "NOTIFICATION").get("state").asText()).isEqualTo("MET");
 
-        CLOCK.set("2026-11-27T01:00:00Z");
+        clock.set("2026-11-27T01:00:00Z");
         quietFor("SCT-ESC-LADDER", 2);
         view = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body();
         assertThat(clock(view, "NOTIFICATION").get("state").asText()).isEqualTo("MET");
@@ -113,7 +108,7 @@ class EscalationIntegrationTest {
 
     @Test
     void aNotificationWhoseWindowClosesTodayEscalatesOnceToThePartnershipWithWhatToDo() throws Exception {
-        CLOCK.set("2026-11-26T10:00:00Z");
+        clock.set("2026-11-26T10:00:00Z");
         String id = notify("SCT-ESC-TODAY");
 
         MimeMessage email = awaitEscalations("SCT-ESC-TODAY", 1).get(0);
@@ -135,7 +130,7 @@ class EscalationIntegrationTest {
 
     @Test
     void eachAuthoritysEscalationsGoToItsOwnContactsOnly() {
-        CLOCK.set("2026-11-26T10:00:00Z");
+        clock.set("2026-11-26T10:00:00Z");
         notify("SCT-ESC-SANDWELL");
         notify("SCT-ESC-BIRMINGHAM", "E08000025", Api.BIRMINGHAM_TRUST_KEY);
 
@@ -156,7 +151,7 @@ class EscalationIntegrationTest {
     void aMissedDeadlineBreachesTheClockAndFiresOnlyTheBreachRung() {
         String id = notify("SCT-ESC-BREACH");
 
-        CLOCK.set("2026-11-27T00:00:05Z");
+        clock.set("2026-11-27T00:00:05Z");
         MimeMessage breach = awaitEscalations("SCT-ESC-BREACH", 1).get(0);
         quietFor("SCT-ESC-BREACH", 1);
 
@@ -213,7 +208,7 @@ class EscalationIntegrationTest {
         assertThat(embargoed.body().at("/clocks/LCSPR_PUBLICATION/state").asText()).isEqualTo("PAUSED");
 
         // past every rung and the deadline itself: while paused, nothing fires and nothing breaches
-        CLOCK.set("2027-05-21T10:00:00Z");
+        clock.set("2027-05-21T10:00:00Z");
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(lcsprEscalations("SCT-ESC-EMBARGO")).isEmpty());
         assertThat(api.get(path + "/review", Api.TRUST_KEY).body().at("/clocks/LCSPR_PUBLICATION/state").asText())
@@ -228,7 +223,7 @@ class EscalationIntegrationTest {
                 assertThat(lcsprEscalations("SCT-ESC-EMBARGO")).isEmpty());
 
         // -20WD of Thu 18 Nov 2027 is Thu 21 Oct 2027, 09:00 London (BST)
-        CLOCK.set("2027-10-21T08:00:01Z");
+        clock.set("2027-10-21T08:00:01Z");
         MimeMessage first = await().atMost(Duration.ofSeconds(15)).until(() -> lcsprEscalations("SCT-ESC-EMBARGO"),
                 emails -> emails.size() == 1).get(0);
         assertThat(Mails.addressees(first)).containsExactly(OFFICER);

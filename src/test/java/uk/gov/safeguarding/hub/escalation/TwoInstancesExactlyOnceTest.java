@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.safeguarding.hub.HubApplication;
@@ -17,7 +20,6 @@ import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.MovableClock;
-import uk.gov.safeguarding.hub.support.MovableClockConfiguration;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.Postgres;
 
@@ -44,13 +46,15 @@ class TwoInstancesExactlyOnceTest {
     private static final int BROKER_ID = 4711;
     private static final int NOTIFICATIONS_PER_INSTANCE = 12;
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    /** Both instances run on one clock, moved by this test alone. */
+    private static final MovableClock CLOCK = new MovableClock();
     private static ConfigurableApplicationContext instanceA;
     private static ConfigurableApplicationContext instanceB;
 
     @BeforeAll
     static void startTwoInstances() {
         SMTP.start();
-        MovableClock.INSTANCE.set("2026-11-20T10:00:00Z");
+        CLOCK.set("2026-11-20T10:00:00Z");
         Path shared = HubDataDir.create("two-instances");
         String database = Postgres.newDatabase("two_instances");
         instanceA = start(shared.resolve("a"), database, "spring.artemis.embedded.enabled=true");
@@ -59,12 +63,22 @@ class TwoInstancesExactlyOnceTest {
 
     private static ConfigurableApplicationContext start(Path dataDir, String database, String brokerRole) {
         // command-line arguments, so that they override application.yml as an operator's would
-        return new SpringApplicationBuilder(HubApplication.class, MovableClockConfiguration.class)
+        return new SpringApplicationBuilder(HubApplication.class, SharedClock.class)
                 .run("--server.port=0", "--hub.data-dir=" + dataDir, "--spring.datasource.url=" + database,
                         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                         "--spring.artemis.embedded.server-id=" + BROKER_ID, "--" + brokerRole,
                         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort(),
                         "--hub.escalation.poll-interval-millis=50", "--hub.security.rate-limit.requests=100000");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SharedClock {
+
+        @Bean
+        @Primary
+        MovableClock sharedClock() {
+            return CLOCK;
+        }
     }
 
     @AfterAll
@@ -95,10 +109,10 @@ class TwoInstancesExactlyOnceTest {
                         .allMatch(d -> d.get("state").asText().equals("SENT"))));
 
         // the deadline day, 10:00: for every notification the 0WD rung is due, and the earlier ones are skipped
-        MovableClock.INSTANCE.set("2026-11-26T10:00:00Z");
+        CLOCK.set("2026-11-26T10:00:00Z");
         awaitFiredOnce(apis.get(0), ids, 1);
         // the window closes: every breach rung is due
-        MovableClock.INSTANCE.set("2026-11-27T00:00:05Z");
+        CLOCK.set("2026-11-27T00:00:05Z");
         awaitFiredOnce(apis.get(1), ids, 2);
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))

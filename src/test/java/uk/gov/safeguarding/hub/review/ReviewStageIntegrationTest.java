@@ -2,13 +2,13 @@ package uk.gov.safeguarding.hub.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -20,6 +20,7 @@ import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Notifications;
+import uk.gov.safeguarding.hub.support.Smtp;
 import uk.gov.safeguarding.hub.support.WebhookReceiver;
 
 import java.time.Duration;
@@ -40,15 +41,13 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class ReviewStageIntegrationTest {
 
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Smtp.server();
     private static final WebhookReceiver PANEL_HOOK = new WebhookReceiver("panel-webhook-secret");
     private static final WebhookReceiver PARTNERSHIP_HOOK = new WebhookReceiver("partnership-webhook-secret");
     private static final FlakyEndpoint SECRETARY_OF_STATE_HOOK = new FlakyEndpoint(100);
     private static final String PANEL_KEY = "local-national_panel-key";
 
-    static {
-        SMTP.start();
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -67,7 +66,6 @@ class ReviewStageIntegrationTest {
 
     @AfterAll
     static void stopServers() {
-        SMTP.stop();
         PANEL_HOOK.close();
         PARTNERSHIP_HOOK.close();
         SECRETARY_OF_STATE_HOOK.close();

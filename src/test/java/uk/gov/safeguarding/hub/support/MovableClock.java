@@ -10,11 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock that tests move instead of sleeping. Shared by every context that imports {@link MovableClockConfiguration}. */
 public final class MovableClock extends Clock {
 
-    public static final MovableClock INSTANCE = new MovableClock();
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-    private MovableClock() {
-    }
 
     public void set(Instant instant) {
         now.set(instant);

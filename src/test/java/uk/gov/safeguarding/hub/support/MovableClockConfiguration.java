@@ -4,15 +4,15 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-import java.time.Clock;
 
-/** Replaces the hub's clock with {@link MovableClock#INSTANCE}; import it where a test moves time. */
+/** Replaces the hub's clock with a {@link MovableClock} of the context's own; import it where a test moves time. */
 @TestConfiguration(proxyBeanMethods = false)
 public class MovableClockConfiguration {
 
+    /** Each application context has its own clock, moved by its tests through this bean. */
     @Bean
     @Primary
-    Clock movableClock() {
-        return MovableClock.INSTANCE;
+    MovableClock movableClock() {
+        return new MovableClock();
     }
 }
