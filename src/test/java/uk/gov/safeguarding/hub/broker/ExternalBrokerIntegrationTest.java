@@ -3,15 +3,14 @@ package uk.gov.safeguarding.hub.broker;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.ExternalArtemis;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.Postgres;
 
@@ -27,8 +26,7 @@ import static org.awaitility.Awaitility.await;
  * (no embedded broker). The hub sets the broker up, fans out through it, and a webhook that keeps failing is
  * retried and dead-lettered on the external broker's dead-letter queue, listed for operations.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@HubIntegrationTest
 class ExternalBrokerIntegrationTest {
 
     private static final ExternalArtemis BROKER = ExternalArtemis.open();

@@ -14,14 +14,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.WebhookReceiver;
@@ -46,9 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The console in a real headless Chromium: log in, see a dead letter, retry it once its endpoint is up, see it
  * leave. Skips only where Debian's chromium and chromium-driver are not installed (.ci/run installs them).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@HubIntegrationTest
 // closed after the class, so that each context stops while its database and broker are still up
-@DirtiesContext
 class ConsoleBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -80,8 +78,8 @@ class ConsoleBrowserTest {
                         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
                         "--window-size=1400,1600", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        // no implicit wait: every page is rendered on the server, and what follows a click waits for its page
         browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
 
     @AfterEach

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.WebhookReceiver;
@@ -30,9 +29,8 @@ import static org.awaitility.Awaitility.await;
  * dead-lettered after their attempts, listed for operations only without child data, discarded with a reason,
  * and retried — singly or as a group — once their endpoint is up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@HubIntegrationTest
 // closed after the class, so that each context stops while its database and broker are still up
-@DirtiesContext
 @AutoConfigureObservability(tracing = false)
 class DeadLetterApiIntegrationTest {
 

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
@@ -23,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.Smtp;
@@ -48,9 +47,8 @@ import static org.awaitility.Awaitility.await;
  * end in the dead-letter queue.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@HubIntegrationTest
 // closed after the class, so that each context stops while its database and broker are still up
-@DirtiesContext
 class FanOutIntegrationTest {
 
     @RegisterExtension

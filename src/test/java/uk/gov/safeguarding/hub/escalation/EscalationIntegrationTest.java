@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.Smtp;
@@ -39,9 +38,8 @@ import static org.awaitility.Awaitility.await;
  * Clocks and escalations with time moved by the test: rungs fire in turn, stop when the clock is met, a late
  * start fires only the highest due rung once, and a missed deadline breaches. Emails go to a real SMTP server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@HubIntegrationTest
 // closed after the class, so that each context stops while its database and broker are still up
-@DirtiesContext
 @Import(MovableClockConfiguration.class)
 class EscalationIntegrationTest {
 

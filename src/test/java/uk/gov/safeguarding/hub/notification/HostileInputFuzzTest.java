@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
+import uk.gov.safeguarding.hub.support.SharedHubIntegrationTest;
 import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.Notifications;
 
@@ -30,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * injection strings, impossible dates, too many children, broken JSON). Every one must get a 4xx — never a 2xx,
  * never a 5xx — and none may store anything. Seeded, so that a failure can be replayed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@SharedHubIntegrationTest
 class HostileInputFuzzTest {
 
     private static final long SEED = 20261122L;
@@ -47,11 +43,6 @@ class HostileInputFuzzTest {
             "children", "children[0].ageYears", "children[0].sex", "children[0].legalStatus", "notifier", "notifier.name",
             "notifier.email", "notifier.role");
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", () -> HubDataDir.create("fuzz").toString());
-        registry.add("hub.security.rate-limit.requests", () -> 100_000);
-    }
 
     @LocalServerPort
     int port;

@@ -7,16 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryDeadlines;
 import uk.gov.safeguarding.hub.support.Api;
-import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.SharedHubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Notifications;
 
 import java.io.IOException;
@@ -38,18 +34,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * The intake API end to end on embedded defaults: real broker, real database, emails written to the outbox.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedHubIntegrationTest
 // closed after the class, so that each context stops while its database and broker are still up
-@DirtiesContext
 class NotificationIntakeIntegrationTest {
 
-    private static final Path DATA_DIR = HubDataDir.create("intake");
+    private static final Path DATA_DIR = SharedHubIntegrationTest.SharedHub.dataDir();
     private static final String POST = "/api/v1/notifications";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA_DIR::toString);
-    }
 
     @LocalServerPort
     int port;

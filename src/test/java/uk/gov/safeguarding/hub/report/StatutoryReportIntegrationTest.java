@@ -6,18 +6,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 
 import javax.sql.DataSource;
 import java.lang.reflect.Proxy;
@@ -43,8 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embargoed and in progress, and another authority's cases that must not be counted. Ten thousand more cases
  * show that the figures take one database statement, however many cases there are.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@HubIntegrationTest
 @Import(StatutoryReportIntegrationTest.StatementCounting.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatutoryReportIntegrationTest {

@@ -8,15 +8,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FlakyEndpoint;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.RestartablePostgres;
 
@@ -34,8 +33,7 @@ import static org.awaitility.Awaitility.await;
  * answers 500 and then hangs, the database and the broker. Nothing is lost, nothing is dead-lettered before
  * its attempts are spent, and everything is delivered after recovery.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@HubIntegrationTest
 class OutageIntegrationTest {
 
     private static final int SMTP_PORT = FreePort.find();

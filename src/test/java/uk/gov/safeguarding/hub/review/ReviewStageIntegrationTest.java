@@ -9,15 +9,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FlakyEndpoint;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.Smtp;
@@ -37,8 +36,7 @@ import static org.awaitility.Awaitility.await;
  * retries, acknowledgement link, dead-letter path and audit as a notification, by email (a real SMTP server) and
  * signed webhook (real receivers); the RAPID_REVIEW clock is met only once the outcome has reached the Panel.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@HubIntegrationTest
 class ReviewStageIntegrationTest {
 
     @RegisterExtension

@@ -6,16 +6,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Notifications;
 
 import java.util.ArrayList;
@@ -31,10 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledges only what it is a recipient of; dead letters and metrics are for operations only; no key or a wrong
  * key is 401.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@HubIntegrationTest
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"local", "matrix"})
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorisationMatrixTest {
 

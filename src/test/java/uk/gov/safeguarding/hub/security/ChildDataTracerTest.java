@@ -2,16 +2,15 @@ package uk.gov.safeguarding.hub.security;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
+import uk.gov.safeguarding.hub.support.HubIntegrationTest;
 import uk.gov.safeguarding.hub.support.Notifications;
 
 import java.io.IOException;
@@ -31,9 +30,8 @@ import static org.awaitility.Awaitility.await;
  * dead letter — appears in no log line, no broker journal file, no outbox file, nowhere in plain text in the
  * database files, and not in what operations see.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@HubIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-@DirtiesContext
 class ChildDataTracerTest {
 
     private static final String NAME = "Xanthippe Quorndon-Vellacott";
