@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.safeguarding.hub.clock.ClockState;
 import uk.gov.safeguarding.hub.security.HubClient;
 
 /** Reading a notification's case file, and the open clocks, within what the caller may read. */
@@ -20,6 +21,17 @@ class CaseFileController {
 
     CaseFileController(CaseFiles caseFiles) {
         this.caseFiles = caseFiles;
+    }
+
+    /** The notifications the caller may read, newest first, a page at a time. */
+    @GetMapping
+    NotificationList list(@AuthenticationPrincipal HubClient client,
+                          @RequestParam(required = false) String authority,
+                          @RequestParam(required = false) ClockState state,
+                          @RequestParam(defaultValue = "false") boolean overdue,
+                          @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                          @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return caseFiles.list(client, authority, state == null ? null : state.name(), overdue, page, size);
     }
 
     /** What is overdue and what falls due next, for every caller within what it may read. */

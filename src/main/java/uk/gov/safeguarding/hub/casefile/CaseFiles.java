@@ -31,6 +31,7 @@ public class CaseFiles {
     private final NotificationAccess access;
     private final NotificationRepository notifications;
     private final OpenClocksQuery openClocks;
+    private final NotificationListQuery notificationList;
     private final DeliveryRepository deliveries;
     private final ClockRepository clocks;
     private final AuditTrail audit;
@@ -40,11 +41,13 @@ public class CaseFiles {
     private final RecipientChannels recipients;
 
     CaseFiles(NotificationAccess access, NotificationRepository notifications, OpenClocksQuery openClocks,
+              NotificationListQuery notificationList,
               DeliveryRepository deliveries, ClockRepository clocks, AuditTrail audit, EscalationHistory escalations,
               StatutoryClocks statutoryClocks, WorkingDayCalendar calendar, RecipientChannels recipients) {
         this.access = access;
         this.notifications = notifications;
         this.openClocks = openClocks;
+        this.notificationList = notificationList;
         this.deliveries = deliveries;
         this.clocks = clocks;
         this.audit = audit;
@@ -77,6 +80,24 @@ public class CaseFiles {
                 escalations.fired(id).stream().map(e -> new NotificationView.Escalation(e.clock().name(), e.rung(),
                         e.firedAt(), e.to())).toList(),
                 audit.forNotification(id, forOperations));
+    }
+
+    /**
+     * The notifications {@code client} may read, newest first; optionally of one authority, with the NOTIFICATION
+     * clock in one state, or only those overdue.
+     */
+    public NotificationList list(HubClient client, String authority, String clockState, boolean overdueOnly, int page,
+                                 int pageSize) {
+        LocalDate today = statutoryClocks.today();
+        List<NotificationListQuery.Row> rows = notificationList.find(
+                client.isOperations() || client.isAgency() ? null : client.authorities(),
+                client.isAgency() ? client.scope().iterator().next() : null, authority, clockState, today, overdueOnly,
+                page * pageSize, pageSize + 1);
+        return new NotificationList(page, pageSize, rows.size() > pageSize, rows.stream().limit(pageSize)
+                .map(r -> new NotificationList.Item(r.id(), r.trustReference(), r.localAuthority(),
+                        recipients.authorityLabel(r.localAuthority()), r.incidentType(), r.awareOn(), r.receivedAt(),
+                        r.late(), r.notificationClock(), r.notificationDeadline(), r.overdue()))
+                .toList());
     }
 
     /** The open clocks of the notifications {@code client} may read, nearest deadline first. */

@@ -44,7 +44,8 @@ class DeliveryContents {
                 notification.incidentType().name(), notification.occurredOn(), notification.awareOn(), deadlines,
                 notification.late(),
                 delivery.kind() == DeliveryKind.NOTIFICATION ? null : notifications.reviewStage(notification.id()),
-                links.linkFor(delivery.id()), hub.link("/api/v1/notifications/" + notification.id()));
+                links.linkFor(delivery.id()), hub.link("/api/v1/notifications/" + notification.id()),
+                hub.link("/notifications/" + notification.id()));
     }
 
     /** The webhook body: the notification itself carries its children; a step of the review stage does not again. */

@@ -25,10 +25,10 @@ final class EmailComposer {
             paragraphs.add("Systems can acknowledge with POST " + content.notificationApiUrl() + "/acknowledgements");
         }
         paragraphs.add("This email deliberately carries no details of the child. Authorised staff can read the full "
-                + "notification in the hub.");
+                + "notification in the hub after signing in.");
         return new Letter(subject(content), null, false, heading(content), facts(content), null, List.of(), paragraphs,
                 new Letter.Link("Acknowledge receipt of this " + content.kind().label(), content.acknowledgementUrl()),
-                null, null);
+                new Letter.Link("Read the notification in the hub", content.notificationPageUrl()), null);
     }
 
     static String subject(DeliveryContent content) {

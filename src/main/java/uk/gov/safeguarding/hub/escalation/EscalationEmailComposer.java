@@ -19,13 +19,14 @@ final class EscalationEmailComposer {
     /** @param localAuthority as people read it: "Sandwell (E08000028)" */
     record Escalation(String notificationId, String trustReference, String localAuthority, String incidentType,
                       ClockType clock, String rung, LocalDate deadline, int workingDaysLeft, boolean breached,
-                      List<String> outstanding, String notificationUrl) {
+                      List<String> outstanding, String notificationUrl, String openClocksUrl) {
     }
 
     Letter letter(Escalation e) {
         return new Letter(subject(e), headline(e), e.breached(), duty(e.clock()), facts(e), "Still outstanding",
-                e.outstanding(), List.of("What to do: " + whatToDo(e.clock())), null,
+                e.outstanding(), List.of("What to do: " + whatToDo(e.clock())),
                 new Letter.Link("Open the notification in the hub", e.notificationUrl()),
+                new Letter.Link("Everything open and overdue", e.openClocksUrl()),
                 "This email carries no details of the child.");
     }
 

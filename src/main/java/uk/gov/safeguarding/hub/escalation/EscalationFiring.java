@@ -113,7 +113,8 @@ public class EscalationFiring {
                 notification.trustReference(), recipients.authorityLabel(notification.localAuthority()),
                 notification.incidentType().name(), key.clock(), key.rung(), stored.deadline(),
                 calendar.workingDaysBetween(statutoryClocks.today(), stored.deadline()), breached,
-                outstanding(key, notification.localAuthority()), hub.link("/api/v1/notifications/" + notification.id()));
+                outstanding(key, notification.localAuthority()), hub.link("/notifications/" + notification.id()),
+                hub.link("/clocks"));
         try {
             email.send(messageId(key), row.recipients(), templates.render(composer.letter(content)));
         } catch (Exception e) {

@@ -19,35 +19,42 @@ final class ClientScopes {
         List<SecurityProperties.ApiKeyClient> clients = properties.apiKeys();
         for (int i = 0; i < clients.size(); i++) {
             SecurityProperties.ApiKeyClient client = clients.get(i);
-            String property = "hub.security.api-keys[" + i + "].scope";
-            if (client.role() == null) {
-                throw new IllegalStateException("hub.security.api-keys[" + i + "].role is missing: one of TRUST, "
-                        + "PARTNERSHIP, AGENCY, OPERATIONS");
-            }
-            if (client.scope().isEmpty()) {
-                throw new IllegalStateException(property + " of client '" + client.client() + "' is empty");
-            }
-            switch (client.role()) {
-                case TRUST, PARTNERSHIP -> client.scope().stream()
-                        .filter(code -> !authorities.registered(code))
-                        .findFirst()
-                        .ifPresent(code -> {
-                            throw new IllegalStateException(property + ": " + client.role() + " client '"
-                                    + client.client() + "' is scoped to local authority " + code
-                                    + ", which is not registered in hub.authorities");
-                        });
-                case AGENCY -> {
-                    if (client.scope().size() != 1 || !isNationalRecipient(client.scope().get(0))) {
-                        throw new IllegalStateException(property + ": AGENCY client '" + client.client()
-                                + "' must be scoped to one national recipient (NATIONAL_PANEL, OFSTED, DFE or "
-                                + "SECRETARY_OF_STATE); a partnership is a PARTNERSHIP client scoped to its authorities");
-                    }
+            check("hub.security.api-keys[" + i + "]", "client '" + client.client() + "'", client.role(), client.scope(),
+                    authorities);
+        }
+        List<SecurityProperties.PageUser> users = properties.users();
+        for (int i = 0; i < users.size(); i++) {
+            SecurityProperties.PageUser user = users.get(i);
+            check("hub.security.users[" + i + "]", "user '" + user.username() + "'", user.role(), user.scope(), authorities);
+        }
+    }
+
+    private static void check(String prefix, String who, ClientRole role, List<String> scope, AuthorityRegister authorities) {
+        String property = prefix + ".scope";
+        if (role == null) {
+            throw new IllegalStateException(prefix + ".role is missing: one of TRUST, PARTNERSHIP, AGENCY, OPERATIONS");
+        }
+        if (scope.isEmpty()) {
+            throw new IllegalStateException(property + " of " + who + " is empty");
+        }
+        switch (role) {
+            case TRUST, PARTNERSHIP -> scope.stream()
+                    .filter(code -> !authorities.registered(code))
+                    .findFirst()
+                    .ifPresent(code -> {
+                        throw new IllegalStateException(property + ": " + role + " " + who + " is scoped to local authority "
+                                + code + ", which is not registered in hub.authorities");
+                    });
+            case AGENCY -> {
+                if (scope.size() != 1 || !isNationalRecipient(scope.get(0))) {
+                    throw new IllegalStateException(property + ": AGENCY " + who + " must be scoped to one national "
+                            + "recipient (NATIONAL_PANEL, OFSTED, DFE or SECRETARY_OF_STATE); a partnership is a "
+                            + "PARTNERSHIP client scoped to its authorities");
                 }
-                case OPERATIONS -> {
-                    if (!client.scope().equals(List.of("ALL"))) {
-                        throw new IllegalStateException(property + ": OPERATIONS client '" + client.client()
-                                + "' acts for everything; its scope must be ALL");
-                    }
+            }
+            case OPERATIONS -> {
+                if (!scope.equals(List.of("ALL"))) {
+                    throw new IllegalStateException(property + ": OPERATIONS " + who + " acts for everything; its scope must be ALL");
                 }
             }
         }

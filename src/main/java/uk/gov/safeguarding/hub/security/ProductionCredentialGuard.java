@@ -29,8 +29,8 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
             "1d93d8aa6bb02cfaf47c6b57d9c45c7092ab3ae2752bd3549c71afeae9879485",
             "fac43561afcd0cd54110ab66d10b535e11d30dd4aa27ef36cbe0d45c4db96697",
             "d0e25f8c0ede0e9c7b41377ebfa75f3f8a1bc5bfa4a60c5ccfb7b81fcc54e201");
-    static final String DEMO_CONSOLE_USER = "ops";
-    static final String DEMO_CONSOLE_PASSWORD = "ops";
+    /** The demo users' passwords (ops, sandwell, ofsted): refused for any user, whatever its name. */
+    static final List<String> DEMO_PASSWORDS = List.of("ops", "sandwell", "ofsted");
     static final String DEMO_CHILD_DATA_KEY_ID = "local-demo-1";
     static final String DEMO_ACKNOWLEDGEMENT_SECRET = "local-demo-acknowledgement-secret-change-me";
 
@@ -53,10 +53,10 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
                 .filter(hash -> DEMO_KEY_HASHES.contains(hash.trim().toLowerCase()))
                 .forEach(hash -> problems.add("API client '" + client.client() + "' has a local demo key")));
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        security.consoleUsers().stream()
-                .filter(user -> DEMO_CONSOLE_USER.equals(user.username()) && user.passwordBcrypt() != null
-                        && bcrypt.matches(DEMO_CONSOLE_PASSWORD, user.passwordBcrypt()))
-                .forEach(user -> problems.add("console user '" + user.username() + "' has the demo password"));
+        security.users().stream()
+                .filter(user -> user.passwordBcrypt() != null && DEMO_PASSWORDS.stream()
+                        .anyMatch(password -> bcrypt.matches(password, user.passwordBcrypt())))
+                .forEach(user -> problems.add("user '" + user.username() + "' has a demo password"));
         if (childDataKeys.containsKey(DEMO_CHILD_DATA_KEY_ID)) {
             problems.add("hub.child-data.keys still holds the local demo key '" + DEMO_CHILD_DATA_KEY_ID + "'");
         }

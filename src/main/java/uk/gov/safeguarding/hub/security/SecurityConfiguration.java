@@ -11,19 +11,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import uk.gov.safeguarding.hub.web.ProblemWriter;
 import uk.gov.safeguarding.hub.routing.AuthorityRegister;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,20 +83,27 @@ class SecurityConfiguration {
                 "The request was refused: its method, path or headers are not allowed");
     }
 
-    /** The operations console: form login with hashed passwords, CSRF tokens, a strict CSP, frame denial. */
+    /**
+     * The pages for people (SPEC §10) and the operations console: form login with hashed passwords, back to the
+     * page asked for; CSRF tokens, a strict CSP, frame denial. The console is for operations only; every other page
+     * shows what the user's role and scope allow.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SecurityProperties properties) throws Exception {
         SecurityProperties.Limit attempts = properties.loginAttempts();
-        http.securityMatcher("/console/**", "/console", "/login", "/logout")
+        http.securityMatcher("/console/**", "/console", "/login", "/logout", "/notifications", "/notifications/**",
+                        "/clocks", "/reports", "/reports/**")
                 .addFilterBefore(new LoginThrottleFilter(new RateLimits(attempts.requests(), attempts.period()),
-                                properties.consoleUsers().stream().map(SecurityProperties.ConsoleUser::username).toList()),
+                                properties.users().stream().map(SecurityProperties.PageUser::username).toList()),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login").permitAll()
-                        .anyRequest().hasRole(ClientRole.OPERATIONS.name()))
-                .userDetailsService(consoleUsers(properties))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                        .requestMatchers("/console", "/console/**").hasRole(ClientRole.OPERATIONS.name())
+                        .anyRequest().authenticated())
+                .userDetailsService(users(properties))
+                .requestCache(cache -> cache.requestCache(pageAskedFor()))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/notifications").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -105,13 +115,18 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static UserDetailsService consoleUsers(SecurityProperties properties) {
-        return new InMemoryUserDetailsManager(properties.consoleUsers().stream()
-                .map(user -> User.withUsername(user.username())
-                        .password("{bcrypt}" + user.passwordBcrypt())
-                        .roles(ClientRole.OPERATIONS.name())
-                        .build())
-                .toList().toArray(UserDetails[]::new));
+    /** After sign-in, back to the page asked for, at its own address. */
+    private static HttpSessionRequestCache pageAskedFor() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
+    private static UserDetailsService users(SecurityProperties properties) {
+        Map<String, SecurityProperties.PageUser> byName = properties.users().stream()
+                .collect(Collectors.toUnmodifiableMap(SecurityProperties.PageUser::username, Function.identity()));
+        return username -> Optional.ofNullable(byName.get(username)).map(HubUser::new)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
     /**

@@ -6,17 +6,18 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * API clients and their keys, and console users. Keys are held only as SHA-256 hashes; each client may have several (rotation).
+ * API clients and their keys, and the people who sign in to the pages (SPEC §10). Keys are held only as SHA-256
+ * hashes, each client may have several (rotation); passwords only as bcrypt hashes.
  *
  * @param demoCredentials true while the local demo credentials of SPEC §8 are configured
  */
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> apiKeys, List<ConsoleUser> consoleUsers,
+public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> apiKeys, List<PageUser> users,
                                  Limit rateLimit, Limit loginAttempts) {
 
     public SecurityProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
-        consoleUsers = consoleUsers == null ? List.of() : List.copyOf(consoleUsers);
+        users = users == null ? List.of() : List.copyOf(users);
         rateLimit = rateLimit == null ? new Limit(1200, Duration.ofMinutes(1)) : rateLimit;
         loginAttempts = loginAttempts == null ? new Limit(5, Duration.ofMinutes(5)) : loginAttempts;
     }
@@ -29,8 +30,15 @@ public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> api
         }
     }
 
-    /** An operations user of the console; the password is held only as a bcrypt hash. */
-    public record ConsoleUser(String username, String passwordBcrypt) {
+    /**
+     * A person who signs in to the pages, with a role and scope as an API client has (SPEC §10); the password is
+     * held only as a bcrypt hash.
+     */
+    public record PageUser(String username, String passwordBcrypt, ClientRole role, List<String> scope) {
+
+        public PageUser {
+            scope = scope == null ? List.of() : List.copyOf(scope);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -145,6 +146,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("sign-in")).click();
         // a click returns before the form's navigation has always finished, so wait for the page it leads to
         awaitPage(ExpectedConditions.urlMatches("/console$"));
+        awaitPage(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private void awaitPage(ExpectedCondition<?> condition) {

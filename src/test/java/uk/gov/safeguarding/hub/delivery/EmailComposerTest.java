@@ -22,7 +22,8 @@ class EmailComposerTest {
         return new DeliveryContent("d-1", kind, "n-1", Recipient.OFSTED, "Ofsted", "SCT-2026-0042", "E08000028",
                 "Sandwell (E08000028)", "DEATH", LocalDate.parse("2026-11-18"), LocalDate.parse("2026-11-19"),
                 Map.of(ClockType.NOTIFICATION, LocalDate.parse("2026-11-26"), ClockType.RAPID_REVIEW, LocalDate.parse("2026-12-11")),
-                late, review, "https://hub.example.org/acknowledgements/TOKEN", "https://hub.example.org/api/v1/notifications/n-1");
+                late, review, "https://hub.example.org/acknowledgements/TOKEN", "https://hub.example.org/api/v1/notifications/n-1",
+                "https://hub.example.org/notifications/n-1");
     }
 
     @Test
@@ -34,7 +35,8 @@ class EmailComposerTest {
                 .contains("Notification due by: Thursday 26 November 2026 (5 working days) - this notification is late")
                 .contains("Sent to you as: Ofsted")
                 .contains("https://hub.example.org/acknowledgements/TOKEN")
-                .contains("POST https://hub.example.org/api/v1/notifications/n-1/acknowledgements");
+                .contains("POST https://hub.example.org/api/v1/notifications/n-1/acknowledgements")
+                .contains("Read the notification in the hub: https://hub.example.org/notifications/n-1");
         assertThat(email.html()).contains("<th scope=\"row\"").contains("href=\"https://hub.example.org/acknowledgements/TOKEN\"")
                 .contains("name=\"viewport\"");
         assertThat(email.text().chars().allMatch(c -> c < 128)).as("plain ASCII, so that links are never wrapped").isTrue();
@@ -65,7 +67,8 @@ class EmailComposerTest {
                 "<script>alert(1)</script> Partnership", "SCT-<i>", "E08000028", "Sandwell (E08000028)", "DEATH",
                 LocalDate.parse("2026-11-18"), LocalDate.parse("2026-11-19"),
                 Map.of(ClockType.NOTIFICATION, LocalDate.parse("2026-11-26")), false, null,
-                "https://hub.example.org/acknowledgements/\"onmouseover=x", "https://hub.example.org/api/v1/notifications/n-1");
+                "https://hub.example.org/acknowledgements/\"onmouseover=x", "https://hub.example.org/api/v1/notifications/n-1",
+                "https://hub.example.org/notifications/n-1");
 
         String html = templates.render(composer.letter(hostile)).html();
 

@@ -51,8 +51,9 @@ import static org.awaitility.Awaitility.await;
 // closed after the class, so that each context stops while its database and broker are still up
 class FanOutIntegrationTest {
 
+    private static final int SMTP_PORT = FreePort.find();
     @RegisterExtension
-    static final GreenMailExtension SMTP = Smtp.server();
+    static final GreenMailExtension SMTP = Smtp.server(SMTP_PORT);
     private static final WebhookReceiver PARTNERSHIP_HOOK = new WebhookReceiver("partnership-webhook-secret");
     private static final WebhookReceiver BIRMINGHAM_HOOK = new WebhookReceiver("birmingham-webhook-secret");
     private static final int CLOSED_PORT = FreePort.find();
@@ -64,7 +65,7 @@ class FanOutIntegrationTest {
         registry.add("hub.data-dir", () -> HubDataDir.create("fan-out").toString());
         Postgres.register(registry, "fan-out");
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("hub.authorities.E08000028.partnership.webhook.url", PARTNERSHIP_HOOK::url);
         registry.add("hub.authorities.E08000028.partnership.webhook.secret", PARTNERSHIP_HOOK::secret);
         registry.add("hub.authorities.E08000025.partnership.webhook.url", BIRMINGHAM_HOOK::url);

@@ -19,7 +19,8 @@ class EscalationEmailComposerTest {
     private static EscalationEmailComposer.Escalation escalation(int workingDaysLeft, boolean breached) {
         return new EscalationEmailComposer.Escalation("n-1", "SCT-1", "Sandwell (E08000028)", "SERIOUS_HARM",
                 ClockType.NOTIFICATION, "-2WD", LocalDate.parse("2026-11-26"), workingDaysLeft, breached,
-                List.of("Ofsted has not acknowledged the notification"), "https://hub.example.org/notifications/n-1");
+                List.of("Ofsted has not acknowledged the notification"), "https://hub.example.org/notifications/n-1",
+                "https://hub.example.org/clocks");
     }
 
     @Test
@@ -31,7 +32,8 @@ class EscalationEmailComposerTest {
         assertThat(email.text()).startsWith("2 working days left: notification within 5 working days.")
                 .contains("Still outstanding:\n  - Ofsted has not acknowledged the notification")
                 .contains("What to do: Contact each agency").contains("Time left: 2 working day(s)")
-                .contains("Open the notification in the hub: https://hub.example.org/notifications/n-1");
+                .contains("Open the notification in the hub:\nhttps://hub.example.org/notifications/n-1")
+                .contains("Everything open and overdue: https://hub.example.org/clocks");
         assertThat(email.html()).contains("background: #f47738");
     }
 

@@ -43,8 +43,9 @@ import static org.awaitility.Awaitility.await;
 @Import(MovableClockConfiguration.class)
 class EscalationIntegrationTest {
 
+    private static final int SMTP_PORT = FreePort.find();
     @RegisterExtension
-    static final GreenMailExtension SMTP = Smtp.server();
+    static final GreenMailExtension SMTP = Smtp.server(SMTP_PORT);
     /** Aware on Thu 19 Nov 2026: the NOTIFICATION window closes on Thu 26 Nov 2026. */
     private static final String AWARE_ON = "2026-11-19";
     private static final String OFFICER = "partnership.officer@sandwell.example.org";
@@ -57,7 +58,7 @@ class EscalationIntegrationTest {
         registry.add("hub.data-dir", () -> HubDataDir.create("escalation").toString());
         Postgres.register(registry, "escalation");
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("hub.escalation.poll-interval-millis", () -> 100);
     }
 
@@ -118,7 +119,7 @@ class EscalationIntegrationTest {
         assertThat(body).contains("closes today").contains("Thursday 26 November 2026").contains("Sandwell (E08000028)")
                 .contains("Ofsted has not acknowledged").contains("Child Safeguarding Practice Review Panel has not acknowledged")
                 .contains("Sandwell Children's Safeguarding Partnership has not acknowledged")
-                .contains("What to do").contains("/api/v1/notifications/" + id).contains("text/html")
+                .contains("What to do").contains("/notifications/" + id).contains("/clocks").contains("text/html")
                 .doesNotContain("Quillfeather");
         JsonNode escalations = api.get("/api/v1/notifications/" + id, Api.TRUST_KEY).body().get("escalations");
         assertThat(escalations).hasSize(1);

@@ -39,8 +39,9 @@ import static org.awaitility.Awaitility.await;
 @HubIntegrationTest
 class ReviewStageIntegrationTest {
 
+    private static final int SMTP_PORT = FreePort.find();
     @RegisterExtension
-    static final GreenMailExtension SMTP = Smtp.server();
+    static final GreenMailExtension SMTP = Smtp.server(SMTP_PORT);
     private static final WebhookReceiver PANEL_HOOK = new WebhookReceiver("panel-webhook-secret");
     private static final WebhookReceiver PARTNERSHIP_HOOK = new WebhookReceiver("partnership-webhook-secret");
     private static final FlakyEndpoint SECRETARY_OF_STATE_HOOK = new FlakyEndpoint(100);
@@ -51,7 +52,7 @@ class ReviewStageIntegrationTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("hub.data-dir", () -> HubDataDir.create("review-stage").toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("hub.recipients.NATIONAL_PANEL.webhook.url", PANEL_HOOK::url);
         registry.add("hub.recipients.NATIONAL_PANEL.webhook.secret", PANEL_HOOK::secret);
         registry.add("hub.authorities.E08000028.partnership.webhook.url", PARTNERSHIP_HOOK::url);

@@ -57,6 +57,17 @@ class ProductionCredentialGuardTest {
     }
 
     @Test
+    void prodRefusesAUserWithADemoPasswordWhateverItsName() {
+        Map<String, Object> properties = realCredentials();
+        properties.put("hub.security.users[0].username", "j.smith");
+        properties.put("hub.security.users[0].password-bcrypt", "$2a$12$G9ib48uHrK4y5HPhfEMYMOFeFZuLhXttrcYu.bsEOfRin3y9npTLu");
+        properties.put("hub.security.users[0].role", "PARTNERSHIP");
+        properties.put("hub.security.users[0].scope", "E08000028");
+        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+                .hasMessageContaining("user 'j.smith' has a demo password");
+    }
+
+    @Test
     void theLocalProfileIsNotChecked() {
         Map<String, Object> properties = realCredentials();
         properties.put("hub.acknowledgement.secret", ProductionCredentialGuard.DEMO_ACKNOWLEDGEMENT_SECRET);

@@ -9,9 +9,12 @@ public final class Smtp {
     private Smtp() {
     }
 
-    /** Register it as a static {@code @RegisterExtension} field; its port is {@code getSmtp().getPort()} once started. */
-    public static GreenMailExtension server() {
-        return new GreenMailExtension(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+    /**
+     * Register it as a static {@code @RegisterExtension} field, and give the hub the same {@code port} (known before
+     * the server starts, as the Spring context may start first).
+     */
+    public static GreenMailExtension server(int port) {
+        return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withPerMethodLifecycle(false);
     }
 }
