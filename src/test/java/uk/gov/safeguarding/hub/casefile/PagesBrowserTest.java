@@ -107,6 +107,13 @@ class PagesBrowserTest {
             browser.screenshot("pages-reports.png");
             page.get(url("/console"));
             assertThat(page.getPageSource()).as("the console is for operations").doesNotContain("Dead letters");
+
+            // a session that has expired: sign in again, and back to the page asked for
+            page.manage().deleteCookieNamed("JSESSIONID");
+            page.get(url("/notifications/" + sandwell));
+            assertThat(page.getCurrentUrl()).endsWith("/login");
+            browser.signIn("sandwell", "sandwell");
+            assertThat(page.getCurrentUrl()).endsWith("/notifications/" + sandwell);
         }
         for (String user : List.of("ofsted", "ops")) {
             try (Browser browser = new Browser(1280, 1400)) {
@@ -114,6 +121,25 @@ class PagesBrowserTest {
                 browser.signIn(user, user);
                 assertThat(listed(browser.driver())).as(user).contains(sandwell, birmingham);
             }
+        }
+    }
+
+    @Test
+    void everyPageMeetsTheAccessibilityRulesAxeChecks() {
+        assumeTrue(Browser.axeInstalled(), "axe-core is not installed here (.ci/run installs it into .tools/)");
+        try (Browser browser = new Browser(1280, 1400)) {
+            WebDriver page = browser.driver();
+            page.get(url("/login"));
+            assertThat(browser.accessibilityViolations()).as("sign-in").isEmpty();
+            browser.signIn("ops", "ops");
+            for (String path : List.of("/notifications", "/notifications/" + sandwell, "/clocks", "/reports", "/console")) {
+                page.get(url(path));
+                assertThat(browser.accessibilityViolations()).as(path).isEmpty();
+            }
+            // and the check does find what is wrong: an image without a text alternative
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                    "document.querySelector('main').appendChild(document.createElement('img'))");
+            assertThat(browser.accessibilityViolations()).anyMatch(v -> v.startsWith("image-alt"));
         }
     }
 

@@ -108,6 +108,23 @@ class OpenClocksIntegrationTest {
     }
 
     @Test
+    void theListOfNotificationsIsScopedLikeEveryRead() {
+        assertThat(listed(Api.TRUST_KEY, "")).containsExactly(current, overdue);
+        assertThat(listed(Api.BIRMINGHAM_PARTNERSHIP_KEY, "")).containsExactly(otherAuthority);
+        assertThat(listed("local-ofsted-key", "")).containsExactlyInAnyOrder(overdue, current, otherAuthority);
+        assertThat(listed(Api.OPS_KEY, "?overdue=true")).containsExactly(overdue);
+        assertThat(listed(Api.OPS_KEY, "?authority=E08000025")).containsExactly(otherAuthority);
+        assertThat(listed(Api.OPS_KEY, "?size=1")).hasSize(1);
+        assertThat(api.get("/api/v1/notifications?state=SOMETIMES", Api.OPS_KEY).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/notifications?size=0", Api.OPS_KEY).status()).isEqualTo(400);
+    }
+
+    private List<String> listed(String key, String query) {
+        JsonNode list = api.get("/api/v1/notifications" + query, key).body();
+        return StreamSupport.stream(list.get("items").spliterator(), false).map(i -> i.get("id").asText()).toList();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // last: it changes what the others read
     void anAcknowledgementLeavesTheListOfThoseStillToAcknowledge() {
         assertThat(api.post("/api/v1/notifications/" + overdue + "/acknowledgements", Map.of("recipient", "DFE"),

@@ -75,6 +75,7 @@ class AuthorisationMatrixTest {
         Outcome A = Outcome.ALLOWED, F = Outcome.FORBIDDEN, N = Outcome.NOT_FOUND;
         // endpoint, then the outcome for: trust, other trust, partnership, other partnership, ofsted, secretary of state, operations
         row(rows, "POST /api/v1/notifications", A, F, F, F, F, F, F);
+        row(rows, "GET /api/v1/notifications", A, A, A, A, A, A, A);
         row(rows, "GET /api/v1/notifications/open-clocks", A, A, A, A, A, A, A);
         row(rows, "GET /api/v1/notifications/{id}", A, N, A, N, A, N, A);
         row(rows, "POST /api/v1/notifications/{id}/acknowledgements", F, F, A, N, A, N, F);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Debian's headless Chromium, driven by its chromedriver, as a person at a desktop or on a phone would use the hub:
@@ -27,6 +28,7 @@ public final class Browser implements AutoCloseable {
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path AXE = Path.of(".tools", "node_modules", "axe-core", "axe.min.js");
 
     private final WebDriver driver;
     private final Path profile;
@@ -69,6 +71,29 @@ public final class Browser implements AutoCloseable {
 
     public void await(ExpectedCondition<?> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    }
+
+    /**
+     * The accessibility rules axe-core finds broken on the page now (WCAG 2.1 A and AA), as "rule: nodes"; axe-core
+     * is installed by {@code .ci/run} from the npm registry into {@code .tools/}, and read from there offline.
+     */
+    public List<String> accessibilityViolations() {
+        try {
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            js.executeScript(Files.readString(AXE));
+            Object violations = js.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                       .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                       .catch(e => done(['axe failed: ' + e]));""");
+            return ((List<?>) violations).stream().map(String::valueOf).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static boolean axeInstalled() {
+        return Files.isReadable(AXE);
     }
 
     public void screenshot(String name) {
