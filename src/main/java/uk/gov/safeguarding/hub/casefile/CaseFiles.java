@@ -89,10 +89,8 @@ public class CaseFiles {
     public NotificationList list(HubClient client, String authority, String clockState, boolean overdueOnly, int page,
                                  int pageSize) {
         LocalDate today = statutoryClocks.today();
-        List<NotificationListQuery.Row> rows = notificationList.find(
-                client.isOperations() || client.isAgency() ? null : client.authorities(),
-                client.isAgency() ? client.scope().iterator().next() : null, authority, clockState, today, overdueOnly,
-                page * pageSize, pageSize + 1);
+        List<NotificationListQuery.Row> rows = notificationList.find(ReadScope.of(client), authority, clockState, today,
+                overdueOnly, page * pageSize, pageSize + 1);
         return new NotificationList(page, pageSize, rows.size() > pageSize, rows.stream().limit(pageSize)
                 .map(r -> new NotificationList.Item(r.id(), r.trustReference(), r.localAuthority(),
                         recipients.authorityLabel(r.localAuthority()), r.incidentType(), r.awareOn(), r.receivedAt(),
@@ -103,10 +101,7 @@ public class CaseFiles {
     /** The open clocks of the notifications {@code client} may read, nearest deadline first. */
     public OpenClocksView openClocks(HubClient client, boolean overdueOnly, int limit) {
         LocalDate today = statutoryClocks.today();
-        List<OpenClocksQuery.OpenClock> open = openClocks.find(
-                client.isOperations() || client.isAgency() ? null : client.authorities(),
-                client.isAgency() ? client.scope().iterator().next() : null,
-                overdueOnly ? today : null, limit);
+        List<OpenClocksQuery.OpenClock> open = openClocks.find(ReadScope.of(client), overdueOnly ? today : null, limit);
         Map<String, List<Recipient>> notAcknowledged = notifications.unacknowledged(open.stream()
                 .filter(c -> c.clock() == ClockType.NOTIFICATION).map(OpenClocksQuery.OpenClock::notificationId)
                 .collect(Collectors.toSet()));

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +20,17 @@ class NotificationListQuery {
     }
 
     /**
-     * @param localAuthorities the authorities in scope, or null for all
-     * @param recipient        the national recipient the notifications were sent to, or null for any
+     * @param scope            what the caller may read
+     * @param authority        one authority of those, or null for all
      * @param clockState       the NOTIFICATION clock's state (RUNNING, MET, BREACHED), or null for any
      * @param today            the hub's day, from which "overdue" counts
      * @param overdueOnly      only those with a clock still unmet past its deadline
      */
-    List<Row> find(Collection<String> localAuthorities, String recipient, String authority, String clockState,
-                   LocalDate today, boolean overdueOnly, int offset, int limit) {
+    List<Row> find(ReadScope scope, String authority, String clockState, LocalDate today, boolean overdueOnly,
+                   int offset, int limit) {
+        if (scope.empty()) {
+            return List.of();
+        }
         StringBuilder sql = new StringBuilder("""
                 SELECT n.id, n.trust_reference, n.local_authority, n.incident_type, n.aware_on, n.received_at, n.late,
                        c.state AS notification_clock, c.deadline AS notification_deadline,
@@ -39,17 +41,7 @@ class NotificationListQuery {
                 WHERE 1 = 1""");
         Map<String, Object> params = new HashMap<>();
         params.put("today", today);
-        if (localAuthorities != null) {
-            if (localAuthorities.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND n.local_authority IN (:authorities)");
-            params.put("authorities", localAuthorities);
-        }
-        if (recipient != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM notification_recipient r WHERE r.notification_id = n.id AND r.recipient = :recipient)");
-            params.put("recipient", recipient);
-        }
+        scope.appendTo(sql, params);
         if (authority != null) {
             sql.append(" AND n.local_authority = :authority");
             params.put("authority", authority);

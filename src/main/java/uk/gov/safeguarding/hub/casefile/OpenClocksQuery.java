@@ -5,7 +5,6 @@ import org.springframework.stereotype.Repository;
 import uk.gov.safeguarding.hub.clock.ClockType;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +20,19 @@ class OpenClocksQuery {
     }
 
     /**
-     * The unmet statutory clocks of some authorities' notifications, of one recipient's, or of all (both null),
-     * nearest deadline first; with {@code overdueOn}, only those breached or whose deadline is before that day.
+     * The unmet statutory clocks of the notifications in scope, nearest deadline first; with {@code overdueOn}, only
+     * those breached or whose deadline is before that day.
      */
-    List<OpenClock> find(Collection<String> localAuthorities, String recipient, LocalDate overdueOn, int limit) {
+    List<OpenClock> find(ReadScope scope, LocalDate overdueOn, int limit) {
+        if (scope.empty()) {
+            return List.of();
+        }
         StringBuilder sql = new StringBuilder("""
                 SELECT n.id, n.trust_reference, n.local_authority, c.clock, c.starts_on, c.deadline, c.state
                 FROM statutory_clock c JOIN notification n ON n.id = c.notification_id
                 WHERE c.met_at IS NULL""");
         Map<String, Object> params = new HashMap<>();
-        if (localAuthorities != null) {
-            if (localAuthorities.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND n.local_authority IN (:authorities)");
-            params.put("authorities", localAuthorities);
-        }
-        if (recipient != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM notification_recipient r WHERE r.notification_id = n.id AND r.recipient = :recipient)");
-            params.put("recipient", recipient);
-        }
+        scope.appendTo(sql, params);
         if (overdueOn != null) {
             sql.append(" AND (c.state = 'BREACHED' OR c.deadline < :overdueOn)");
             params.put("overdueOn", overdueOn);

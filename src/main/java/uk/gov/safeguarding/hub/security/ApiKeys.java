@@ -3,7 +3,9 @@ package uk.gov.safeguarding.hub.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +23,15 @@ public final class ApiKeys {
                 .flatMap(c -> c.keySha256().stream()
                         .map(h -> new Entry(HexFormat.of().parseHex(h.trim().toLowerCase()), new HubClient(c.client(), c.role(), Set.copyOf(c.scope())))))
                 .toList();
+        Map<String, String> clientOfHash = new HashMap<>();
+        for (Entry entry : entries) {
+            String other = clientOfHash.putIfAbsent(HexFormat.of().formatHex(entry.hash()), entry.client().name());
+            if (other != null) {
+                // one key would silently act as whichever client happened to be found
+                throw new IllegalStateException("hub.security.api-keys: a key hash is listed twice (clients '" + other
+                        + "' and '" + entry.client().name() + "'); each key names one client");
+            }
+        }
     }
 
     public Optional<HubClient> clientFor(String presentedKey) {

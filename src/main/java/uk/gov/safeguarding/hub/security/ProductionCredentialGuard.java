@@ -1,21 +1,31 @@
 package uk.gov.safeguarding.hub.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * In the prod profile, refuses to start while any local demo credential of SPEC §8 is configured. It checks the
- * environment before any bean exists, so the refusal is the first and only error an operator sees.
+ * In the prod profile, checks the whole configuration before any bean exists, so before the hub connects to
+ * anything, and refuses to start with one message that lists every problem: any local demo credential (recognised
+ * by its value, under whatever name), a link base or webhook that is not https (webhook bodies carry child names),
+ * no SMTP server (statutory emails would only be written to files) unless the operator says so, a secret shorter
+ * than 32 bytes, or an API key hash given to two clients. Outside prod, while demo credentials are active, the hub
+ * listens on the loopback interface only.
  */
 public class ProductionCredentialGuard implements EnvironmentPostProcessor {
 
@@ -31,41 +41,114 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
             "d0e25f8c0ede0e9c7b41377ebfa75f3f8a1bc5bfa4a60c5ccfb7b81fcc54e201");
     /** The demo users' passwords (ops, sandwell, ofsted): refused for any user, whatever its name. */
     static final List<String> DEMO_PASSWORDS = List.of("ops", "sandwell", "ofsted");
-    static final String DEMO_CHILD_DATA_KEY_ID = "local-demo-1";
+    /** The demo child-data key, refused by its value under any key id. */
+    static final String DEMO_CHILD_DATA_KEY = "bG9jYWwtZGVtby1rZXktb25seS0zMi1ieXRlcyEhISE=";
     static final String DEMO_ACKNOWLEDGEMENT_SECRET = "local-demo-acknowledgement-secret-change-me";
+    static final int MIN_SECRET_BYTES = 32;
+    private static final Logger log = LoggerFactory.getLogger(ProductionCredentialGuard.class);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+            listenOnLoopbackWhileDemoCredentialsAreActive(environment);
             return;
         }
+        List<String> problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The prod profile refuses to start; fix each of these " + problems.size()
+                    + " problem(s) first:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    private static void listenOnLoopbackWhileDemoCredentialsAreActive(ConfigurableEnvironment environment) {
+        if (Boolean.parseBoolean(environment.getProperty("hub.security.demo-credentials", "false"))) {
+            environment.getPropertySources().addFirst(new MapPropertySource("demo-credentials-on-loopback",
+                    Map.of("server.address", "127.0.0.1")));
+            log.warn("Local demo credentials are active: the hub listens on 127.0.0.1 only");
+        }
+    }
+
+    static List<String> problems(ConfigurableEnvironment environment) {
         Binder binder = Binder.get(environment);
         SecurityProperties security = binder.bind("hub.security", SecurityProperties.class)
                 .orElse(new SecurityProperties(false, List.of(), List.of(), null, null));
-        Map<String, String> childDataKeys = binder.bind("hub.child-data.keys", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of());
-        String acknowledgementSecret = environment.getProperty("hub.acknowledgement.secret");
         List<String> problems = new ArrayList<>();
         if (security.demoCredentials()) {
             problems.add("hub.security.demo-credentials is true");
         }
-        security.apiKeys().forEach(client -> client.keySha256().stream()
-                .filter(hash -> DEMO_KEY_HASHES.contains(hash.trim().toLowerCase()))
-                .forEach(hash -> problems.add("API client '" + client.client() + "' has a local demo key")));
+        Map<String, String> firstClientOfHash = new HashMap<>();
+        for (SecurityProperties.ApiKeyClient client : security.apiKeys()) {
+            for (String hash : client.keySha256()) {
+                String normalised = hash.trim().toLowerCase(Locale.ROOT);
+                if (DEMO_KEY_HASHES.contains(normalised)) {
+                    problems.add("API client '" + client.client() + "' has a local demo key");
+                }
+                String other = firstClientOfHash.putIfAbsent(normalised, client.client());
+                if (other != null) {
+                    problems.add("an API key hash is listed twice (clients '" + other + "' and '" + client.client()
+                            + "'): each key must name one client");
+                }
+            }
+        }
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         security.users().stream()
                 .filter(user -> user.passwordBcrypt() != null && DEMO_PASSWORDS.stream()
                         .anyMatch(password -> bcrypt.matches(password, user.passwordBcrypt())))
                 .forEach(user -> problems.add("user '" + user.username() + "' has a demo password"));
-        if (childDataKeys.containsKey(DEMO_CHILD_DATA_KEY_ID)) {
-            problems.add("hub.child-data.keys still holds the local demo key '" + DEMO_CHILD_DATA_KEY_ID + "'");
-        }
+        binder.bind("hub.child-data.keys", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
+                .forEach((id, key) -> {
+                    if (DEMO_CHILD_DATA_KEY.equals(key.trim())) {
+                        problems.add("hub.child-data.keys." + id + " is the local demo key");
+                    }
+                });
+        String acknowledgementSecret = environment.getProperty("hub.acknowledgement.secret");
         if (DEMO_ACKNOWLEDGEMENT_SECRET.equals(acknowledgementSecret)) {
             problems.add("hub.acknowledgement.secret is the local demo secret");
+        } else {
+            secretLongEnough(problems, "hub.acknowledgement.secret", acknowledgementSecret);
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("The prod profile refuses to start with local demo credentials: "
-                    + String.join("; ", problems));
+        String base = environment.getProperty("hub.public-base-url", "");
+        if (!base.startsWith("https://")) {
+            problems.add("hub.public-base-url must be an https:// address (it is '" + base + "'): links in emails lead there");
         }
+        binder.bind("hub.recipients", Bindable.mapOf(String.class, RecipientWebhook.class)).orElse(Map.of())
+                .forEach((code, recipient) -> webhook(problems, "hub.recipients." + code + ".webhook", recipient.webhook()));
+        binder.bind("hub.authorities", Bindable.mapOf(String.class, AuthorityWebhook.class)).orElse(Map.of())
+                .forEach((code, authority) -> webhook(problems, "hub.authorities." + code + ".partnership.webhook",
+                        authority.partnership() == null ? null : authority.partnership().webhook()));
+        boolean outboxMeant = Boolean.parseBoolean(environment.getProperty("hub.mail.outbox-in-production", "false"));
+        if (!environment.containsProperty("spring.mail.host") && !outboxMeant) {
+            problems.add("spring.mail.host is not set: statutory emails would only be written to the outbox folder "
+                    + "(set hub.mail.outbox-in-production=true if that is meant)");
+        }
+        return problems;
+    }
+
+    private static void webhook(List<String> problems, String property, Webhook webhook) {
+        if (webhook == null || webhook.url() == null || webhook.url().isBlank()) {
+            return;
+        }
+        if (!webhook.url().startsWith("https://")) {
+            problems.add(property + ".url must be https:// (webhook bodies carry child names): " + webhook.url());
+        }
+        secretLongEnough(problems, property + ".secret", webhook.secret());
+    }
+
+    private static void secretLongEnough(List<String> problems, String property, String secret) {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            problems.add(property + " must be at least " + MIN_SECRET_BYTES + " bytes (e.g. openssl rand -base64 48)");
+        }
+    }
+
+    record Webhook(String url, String secret) {
+    }
+
+    record RecipientWebhook(Webhook webhook) {
+    }
+
+    record PartnershipWebhook(Webhook webhook) {
+    }
+
+    record AuthorityWebhook(PartnershipWebhook partnership) {
     }
 }

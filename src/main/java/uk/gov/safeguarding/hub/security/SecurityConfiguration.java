@@ -37,6 +37,9 @@ import jakarta.servlet.http.HttpServletResponse;
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    /** Every page's Content-Security-Policy: nothing inline, nothing from elsewhere, never framed. */
+    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
     @Bean
     ApiKeys apiKeys(SecurityProperties properties, AuthorityRegister authorities) {
@@ -106,9 +109,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/notifications").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
@@ -130,12 +131,30 @@ class SecurityConfiguration {
     }
 
     /**
+     * The one-click acknowledgement pages: public (the signed token in the link is their authority, and there is no
+     * session to forge requests in), with the strict CSP of every page, and no Referer that could carry the token on.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain acknowledgementPages(HttpSecurity http) throws Exception {
+        http.securityMatcher("/acknowledgements/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    /**
      * Everything the chains above do not claim is public: acknowledgement pages (the signed token in the link is
      * their authority, and there is no session to forge requests in), the API description, static files,
      * and 404s for the rest.
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -73,6 +73,10 @@ class AcknowledgementLinkIntegrationTest {
 
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(opened.body()).contains("Confirm receipt").contains("SCT-ACK-LINK").contains("<form method=\"post\"");
+        assertThat(opened.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(opened.headers().firstValue("Referrer-Policy")).as("the token never leaves in a Referer").contains("no-referrer");
+        assertThat(opened.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(auditSize(id)).isEqualTo(auditBefore);
         assertThat(delivery(id, "OFSTED").get("state").asText()).isEqualTo("SENT");
 

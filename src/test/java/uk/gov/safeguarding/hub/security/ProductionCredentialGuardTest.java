@@ -8,6 +8,7 @@ import org.springframework.core.env.StandardEnvironment;
 import java.util.HashMap;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,9 @@ class ProductionCredentialGuardTest {
         properties.put("hub.security.api-keys[0].scope", "E08000028");
         properties.put("hub.security.api-keys[0].key-sha256[0]", "aa".repeat(32));
         properties.put("hub.child-data.keys.2026-11", "c2VjcmV0LWtleS1vZi0zMi1ieXRlcy1mb3ItdGVzdHMh");
-        properties.put("hub.acknowledgement.secret", "a-real-secret-from-the-vault");
+        properties.put("hub.acknowledgement.secret", "a-real-secret-from-the-vault-of-at-least-32-bytes");
+        properties.put("hub.public-base-url", "https://sin-hub.example.gov.uk");
+        properties.put("spring.mail.host", "smtp.example.gov.uk");
         return properties;
     }
 
@@ -50,7 +53,7 @@ class ProductionCredentialGuardTest {
     @Test
     void prodRefusesTheDemoChildDataKeyAndAcknowledgementSecret() {
         Map<String, Object> properties = realCredentials();
-        properties.put("hub.child-data.keys.local-demo-1", "bG9jYWwtZGVtby1rZXktb25seS0zMi1ieXRlcyEhISE=");
+        properties.put("hub.child-data.keys.local-demo-1", ProductionCredentialGuard.DEMO_CHILD_DATA_KEY);
         properties.put("hub.acknowledgement.secret", ProductionCredentialGuard.DEMO_ACKNOWLEDGEMENT_SECRET);
         assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
                 .hasMessageContaining("local-demo-1").hasMessageContaining("hub.acknowledgement.secret");
@@ -65,6 +68,53 @@ class ProductionCredentialGuardTest {
         properties.put("hub.security.users[0].scope", "E08000028");
         assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
                 .hasMessageContaining("user 'j.smith' has a demo password");
+    }
+
+    @Test
+    void prodListsEveryProblemOfItsConfigurationAtOnce() {
+        Map<String, Object> properties = realCredentials();
+        properties.put("hub.public-base-url", "http://sin-hub.example.gov.uk");
+        properties.remove("spring.mail.host");
+        properties.put("hub.acknowledgement.secret", "sixteen-bytes-ok");
+        properties.put("hub.child-data.keys.2026-12", ProductionCredentialGuard.DEMO_CHILD_DATA_KEY);
+        properties.put("hub.recipients.OFSTED.webhook.url", "http://ofsted.example.org/hook");
+        properties.put("hub.recipients.OFSTED.webhook.secret", "short");
+        properties.put("hub.authorities.E08000028.partnership.webhook.url", "https://partnership.example.org/hook");
+        properties.put("hub.authorities.E08000028.partnership.webhook.secret", "also-short");
+        properties.put("hub.security.api-keys[1].client", "trust-copy");
+        properties.put("hub.security.api-keys[1].role", "TRUST");
+        properties.put("hub.security.api-keys[1].scope", "E08000028");
+        properties.put("hub.security.api-keys[1].key-sha256[0]", "AA".repeat(32));
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+                .hasMessageContaining("hub.public-base-url must be an https:// address")
+                .hasMessageContaining("spring.mail.host is not set")
+                .hasMessageContaining("hub.acknowledgement.secret must be at least 32 bytes")
+                .hasMessageContaining("hub.child-data.keys.2026-12 is the local demo key")
+                .hasMessageContaining("hub.recipients.OFSTED.webhook.url must be https://")
+                .hasMessageContaining("hub.recipients.OFSTED.webhook.secret must be at least 32 bytes")
+                .hasMessageContaining("hub.authorities.E08000028.partnership.webhook.secret must be at least 32 bytes")
+                .hasMessageContaining("listed twice (clients 'trust-e08000028' and 'trust-copy')")
+                .hasMessageContaining("8 problem(s)");
+    }
+
+    @Test
+    void anOutboxInProductionIsAllowedWhenTheOperatorSaysSo() {
+        Map<String, Object> properties = realCredentials();
+        properties.remove("spring.mail.host");
+        properties.put("hub.mail.outbox-in-production", "true");
+        assertThatCode(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void whileDemoCredentialsAreActiveTheHubListensOnLoopbackOnly() {
+        Map<String, Object> properties = realCredentials();
+        properties.put("hub.security.demo-credentials", "true");
+        properties.put("server.address", "0.0.0.0");
+        StandardEnvironment local = environment(properties);
+        guard.postProcessEnvironment(local, new SpringApplication());
+        assertThat(local.getProperty("server.address")).isEqualTo("127.0.0.1");
     }
 
     @Test
