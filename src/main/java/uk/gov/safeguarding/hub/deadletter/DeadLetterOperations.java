@@ -52,7 +52,12 @@ public class DeadLetterOperations {
         List<String> gone = new ArrayList<>();
         List<RetriedWork> work = new ArrayList<>();
         for (String id : members) {
-            Optional<DeadLetter> putBack = counted(queue.retry(id, actor), "retried");
+            Optional<DeadLetter> putBack;
+            try {
+                putBack = counted(queue.retry(id, actor), "retried");
+            } catch (ApiProblem notWorkOfTheHub) {
+                putBack = Optional.empty();
+            }
             putBack.ifPresentOrElse(d -> {
                 retried.add(id);
                 work.add(new RetriedWork(d.kind(), d.subjectId()));

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import uk.gov.safeguarding.hub.broker.DeadLetterListener;
 import uk.gov.safeguarding.hub.broker.DeadLetterRecorder;
 import uk.gov.safeguarding.hub.broker.Queues;
+import uk.gov.safeguarding.hub.web.ApiProblem;
+import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -128,7 +130,7 @@ public class DeadLetterQueue {
 
     /** A copy of a dead letter the broker moved by itself, with what the hub knows of it as properties. */
     private static Message marked(Session session, Message message, Raw raw) throws JMSException {
-        TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
+        TextMessage copy = session.createTextMessage(raw.subjectId());
         copyHubProperties(message, copy, Set.of());
         copy.setStringProperty(KIND, raw.kind());
         copy.setStringProperty("hubFailureType", raw.causeType());
@@ -145,8 +147,13 @@ public class DeadLetterQueue {
     /** Puts the message back on its work queue; empty when it is no longer on the dead-letter queue. */
     public Optional<DeadLetter> retry(String id, String actor) {
         return take(id, (session, message, deadLetter) -> {
+            if (!(message instanceof TextMessage text) || UNKNOWN_KIND.equals(deadLetter.kind())
+                    || deadLetter.notificationId() == null) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "Cannot be retried",
+                        "This dead letter is not work of the hub (" + deadLetter.subjectId() + "); it can only be discarded");
+            }
             DeadLetterListener feature = features.listenerFor(deadLetter.kind());
-            TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
+            TextMessage copy = session.createTextMessage(text.getText());
             copyHubProperties(message, copy, FAILURE_PROPERTIES);
             try (MessageProducer producer = session.createProducer(session.createQueue(feature.queue()))) {
                 producer.send(copy);
@@ -157,8 +164,11 @@ public class DeadLetterQueue {
 
     /** Removes the message for good; empty when it is no longer on the dead-letter queue. */
     public Optional<DeadLetter> discard(String id, String reason, String actor) {
-        return take(id, (session, message, deadLetter) ->
-                features.listenerFor(deadLetter.kind()).discarded(deadLetter.subjectId(), reason, actor));
+        return take(id, (session, message, deadLetter) -> {
+            if (!UNKNOWN_KIND.equals(deadLetter.kind())) {
+                features.listenerFor(deadLetter.kind()).discarded(deadLetter.subjectId(), reason, actor);
+            }
+        });
     }
 
     private Optional<DeadLetter> take(String id, Action action) {
@@ -209,7 +219,9 @@ public class DeadLetterQueue {
                     + " (hub.delivery.broker-max-attempts) without the hub recording a failure";
             route = origin;
         }
-        return new Raw(message.getJMSMessageID().replaceFirst("^ID:", ""), kind, ((TextMessage) message).getText(),
+        // the hub's own messages are text; anything else is described, never read (nor deserialised)
+        String subjectId = message instanceof TextMessage text ? text.getText() : "unread " + message.getClass().getSimpleName();
+        return new Raw(message.getJMSMessageID().replaceFirst("^ID:", ""), kind, subjectId,
                 route, causeType, cause, OffsetDateTime.ofInstant(Instant.ofEpochMilli(failedAt), ZoneOffset.UTC));
     }
 

@@ -6,7 +6,6 @@ import uk.gov.safeguarding.hub.mail.Letter;
 import uk.gov.safeguarding.hub.notification.NotificationRepository;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,10 @@ import java.util.Map;
 final class EmailComposer {
 
     Letter letter(DeliveryContent content) {
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add("Opening the link changes nothing until you press Confirm.");
-        if (content.kind() == DeliveryKind.NOTIFICATION) {
-            paragraphs.add("Systems can acknowledge with POST " + content.notificationApiUrl() + "/acknowledgements");
-        }
-        paragraphs.add("This email deliberately carries no details of the child. Authorised staff can read the full "
-                + "notification in the hub after signing in.");
+        // every link leads to a page for people (SPEC §10); systems acknowledge through the API they already use
+        List<String> paragraphs = List.of("Opening the link changes nothing until you press Confirm.",
+                "This email deliberately carries no details of the child. Authorised staff can read the full "
+                        + "notification in the hub after signing in.");
         return new Letter(subject(content), null, false, heading(content), facts(content), null, List.of(), paragraphs,
                 new Letter.Link("Acknowledge receipt of this " + content.kind().label(), content.acknowledgementUrl()),
                 new Letter.Link("Read the notification in the hub", content.notificationPageUrl()), null);

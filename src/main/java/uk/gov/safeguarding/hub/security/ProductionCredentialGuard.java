@@ -76,6 +76,10 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
         if (security.demoCredentials()) {
             problems.add("hub.security.demo-credentials is true");
         }
+        if (environment.containsProperty("hub.security.console-users[0].username")) {
+            problems.add("hub.security.console-users is no longer read: people who sign in are hub.security.users, "
+                    + "each with a role and scope (operations: role OPERATIONS, scope ALL)");
+        }
         Map<String, String> firstClientOfHash = new HashMap<>();
         for (SecurityProperties.ApiKeyClient client : security.apiKeys()) {
             for (String hash : client.keySha256()) {

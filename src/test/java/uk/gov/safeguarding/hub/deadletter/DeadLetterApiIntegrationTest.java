@@ -3,6 +3,8 @@ package uk.gov.safeguarding.hub.deadletter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,10 +17,14 @@ import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.WebhookReceiver;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +61,37 @@ class DeadLetterApiIntegrationTest {
     @LocalServerPort
     int port;
     Api api;
+
+    @Autowired
+    JmsTemplate jms;
+
+    /** Flips when an instance is deserialised: the hub must never do that to what it finds on its queues. */
+    static final AtomicBoolean DESERIALISED = new AtomicBoolean();
+
+    static final class Planted implements Serializable {
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            DESERIALISED.set(true);
+            in.defaultReadObject();
+        }
+    }
+
+    @Test
+    void anObjectMessageOnAHubQueueIsDeadLetteredUnreadAndCanOnlyBeDiscarded() {
+        jms.send("hub.delivery", session -> session.createObjectMessage(new Planted()));
+
+        JsonNode planted = await().atMost(Duration.ofSeconds(20)).until(() -> StreamSupport.stream(
+                        api.get("/api/v1/dead-letters", Api.OPS_KEY).body().get("items").spliterator(), false)
+                .filter(i -> i.get("subjectId").asText().startsWith("unread ")).findFirst().orElse(null), d -> d != null);
+
+        assertThat(DESERIALISED).as("never deserialised").isFalse();
+        assertThat(planted.get("cause").asText()).contains("Only text messages are read from hub.delivery");
+        String id = planted.get("id").asText();
+        assertThat(api.post("/api/v1/dead-letters/" + id + "/retry", "", Api.OPS_KEY).status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/dead-letters/" + id + "/discard", Map.of("reason", "not ours"), Api.OPS_KEY).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/dead-letters/" + id, Api.OPS_KEY).status()).isEqualTo(404);
+        assertThat(DESERIALISED).isFalse();
+    }
 
     @BeforeEach
     void client() {

@@ -85,6 +85,7 @@ class ProductionCredentialGuardTest {
         properties.put("hub.security.api-keys[1].role", "TRUST");
         properties.put("hub.security.api-keys[1].scope", "E08000028");
         properties.put("hub.security.api-keys[1].key-sha256[0]", "AA".repeat(32));
+        properties.put("hub.security.console-users[0].username", "ops.lead");
 
         assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
                 .hasMessageContaining("hub.public-base-url must be an https:// address")
@@ -95,7 +96,8 @@ class ProductionCredentialGuardTest {
                 .hasMessageContaining("hub.recipients.OFSTED.webhook.secret must be at least 32 bytes")
                 .hasMessageContaining("hub.authorities.E08000028.partnership.webhook.secret must be at least 32 bytes")
                 .hasMessageContaining("listed twice (clients 'trust-e08000028' and 'trust-copy')")
-                .hasMessageContaining("8 problem(s)");
+                .hasMessageContaining("hub.security.console-users is no longer read")
+                .hasMessageContaining("9 problem(s)");
     }
 
     @Test
