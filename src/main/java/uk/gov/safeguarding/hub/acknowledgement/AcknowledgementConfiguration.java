@@ -14,7 +14,7 @@ class AcknowledgementConfiguration {
 
     @Bean
     AcknowledgementTokens acknowledgementTokens(AcknowledgementSettings settings) {
-        return new AcknowledgementTokens(settings.secret(), settings.tokenTtl());
+        return new AcknowledgementTokens(settings.keyId(), settings.secret(), settings.previousSecrets(), settings.tokenTtl());
     }
 
     /** The links deliveries carry: signed tokens that the acknowledgement page verifies. */

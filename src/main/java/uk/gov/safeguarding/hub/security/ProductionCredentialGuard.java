@@ -111,6 +111,8 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
         } else {
             secretLongEnough(problems, "hub.acknowledgement.secret", acknowledgementSecret);
         }
+        binder.bind("hub.acknowledgement.previous-secrets", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
+                .forEach((id, previous) -> secretLongEnough(problems, "hub.acknowledgement.previous-secrets." + id, previous));
         String base = environment.getProperty("hub.public-base-url", "");
         if (!base.startsWith("https://")) {
             problems.add("hub.public-base-url must be an https:// address (it is '" + base + "'): links in emails lead there");
