@@ -36,8 +36,8 @@ public class DeadLetterOperations {
         return queue.find(id);
     }
 
+    /** Puts a dead letter back to work; one that is not work of the hub is refused (409) by the queue itself. */
     public Optional<DeadLetter> retry(String id, String actor) {
-        refuseUnknownKind(id);
         return counted(queue.retry(id, actor), "retried");
     }
 

@@ -34,23 +34,28 @@ class DeliveryContents {
         this.hub = hub;
     }
 
-    DeliveryContent of(StoredDelivery delivery) {
+    /** What one delivery tells, with the notification it was read from (read once per attempt). */
+    record Prepared(DeliveryContent content, StoredNotification notification) {
+    }
+
+    Prepared of(StoredDelivery delivery) {
         StoredNotification notification = notifications.find(delivery.notificationId()).orElseThrow();
         Map<ClockType, LocalDate> deadlines = new EnumMap<>(ClockType.class);
         clocks.forNotification(notification.id()).forEach(c -> deadlines.put(c.clock(), c.deadline()));
-        return new DeliveryContent(delivery.id(), delivery.kind(), notification.id(), delivery.recipient(),
+        return new Prepared(new DeliveryContent(delivery.id(), delivery.kind(), notification.id(), delivery.recipient(),
                 recipients.nameOf(delivery.recipient(), notification.localAuthority()), notification.trustReference(),
                 notification.localAuthority(), recipients.authorityLabel(notification.localAuthority()),
                 notification.incidentType().name(), notification.occurredOn(), notification.awareOn(), deadlines,
                 notification.late(),
                 delivery.kind() == DeliveryKind.NOTIFICATION ? null : notifications.reviewStage(notification.id()),
                 links.linkFor(delivery.id()), hub.link("/api/v1/notifications/" + notification.id()),
-                hub.link("/notifications/" + notification.id()));
+                hub.link("/notifications/" + notification.id())), notification);
     }
 
     /** The webhook body: the notification itself carries its children; a step of the review stage does not again. */
-    WebhookPayload webhookPayload(DeliveryContent content) {
-        StoredNotification notification = notifications.find(content.notificationId()).orElseThrow();
+    WebhookPayload webhookPayload(Prepared prepared) {
+        DeliveryContent content = prepared.content();
+        StoredNotification notification = prepared.notification();
         Map<String, LocalDate> deadlines = new LinkedHashMap<>();
         content.deadlines().forEach((clock, deadline) -> deadlines.put(clock.name(), deadline));
         boolean notificationItself = content.kind() == DeliveryKind.NOTIFICATION;

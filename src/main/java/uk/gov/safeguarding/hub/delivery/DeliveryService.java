@@ -67,9 +67,10 @@ public class DeliveryService {
             log.info("Delivery {} is already {}; not made again", deliveryId, delivery.state());
             return;
         }
-        DeliveryContent content = contents.of(delivery);
+        DeliveryContents.Prepared prepared = contents.of(delivery);
+        DeliveryContent content = prepared.content();
         try {
-            send(delivery, content);
+            send(delivery, prepared);
         } catch (Exception e) {
             int attempts = deliveries.recordFailure(delivery.id(), FailedAttempts.describe(e));
             throw failures.failed(DeliveryDeadLetters.KIND, delivery.notificationId(), describe(delivery) + " by " + delivery.channel(),
@@ -86,12 +87,13 @@ public class DeliveryService {
         });
     }
 
-    private void send(StoredDelivery delivery, DeliveryContent content) throws Exception {
+    private void send(StoredDelivery delivery, DeliveryContents.Prepared prepared) throws Exception {
+        DeliveryContent content = prepared.content();
         RecipientDirectory.Channels reach = channels.of(delivery.recipient(), content.localAuthority());
         if (delivery.channel() == Channel.EMAIL) {
             email.send(delivery.id(), reach.emails(), templates.render(composer.letter(content)));
         } else {
-            webhook.post(delivery.id(), reach.webhook(), contents.webhookPayload(content));
+            webhook.post(delivery.id(), reach.webhook(), contents.webhookPayload(prepared));
         }
     }
 

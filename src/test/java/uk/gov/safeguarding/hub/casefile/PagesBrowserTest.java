@@ -29,6 +29,10 @@ import uk.gov.safeguarding.hub.support.MovableClockConfiguration;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.Smtp;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -144,7 +148,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    void anOfstedUserFollowsTheEmailSignsInAndAcknowledgesOnce() {
+    void anOfstedUserFollowsTheEmailSignsInAndAcknowledgesOnce() throws Exception {
         MimeMessage email = Arrays.stream(SMTP.getReceivedMessages())
                 .filter(m -> Mails.subject(m).contains("SCT-PAGES-1") && Mails.addressees(m).contains("enquiries@ofsted.example.org"))
                 .findFirst().orElseThrow();
@@ -162,17 +166,23 @@ class PagesBrowserTest {
             assertThat(page.findElement(By.id("children")).getText()).contains("Zebedee");
             browser.screenshot("pages-case-phone.png");
 
+            String csrf = page.findElement(By.cssSelector("form[action$='/acknowledge'] input[name='_csrf']")).getAttribute("value");
             page.findElement(By.id("acknowledge")).click();
             browser.await(ExpectedConditions.presenceOfElementLocated(By.id("message")));
-            assertThat(row(page, "OFSTED").findElement(By.className("acknowledged")).getText()).isNotEqualTo("Not yet");
+            String acknowledgedAt = row(page, "OFSTED").findElement(By.className("acknowledged")).getText();
+            assertThat(acknowledgedAt).isNotEqualTo("Not yet");
             assertThat(page.findElements(By.id("acknowledge"))).isEmpty();
 
-            // the page as it was before (Back), and its button pressed again: the first acknowledgement stands
-            page.navigate().back();
-            if (!page.findElements(By.id("acknowledge")).isEmpty()) {
-                page.findElement(By.id("acknowledge")).click();
-                browser.await(ExpectedConditions.presenceOfElementLocated(By.id("acknowledged")));
-            }
+            // the same form sent a second time (a double click): it leads back to the case, and the first stands
+            HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(url("/notifications/" + sandwell + "/acknowledge")))
+                    .header("Cookie", "JSESSIONID=" + page.manage().getCookieNamed("JSESSIONID").getValue())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).isEqualTo(302);
+            assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/notifications/" + sandwell));
+            page.navigate().refresh();
+            assertThat(row(page, "OFSTED").findElement(By.className("acknowledged")).getText()).isEqualTo(acknowledgedAt);
         }
         JsonNode view = api.get("/api/v1/notifications/" + sandwell, Api.OPS_KEY).body();
         assertThat(StreamSupport.stream(view.get("audit").spliterator(), false)
