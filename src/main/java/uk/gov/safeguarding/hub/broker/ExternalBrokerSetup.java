@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * the broker's management API, once all beans exist and before any route consumes.
  * Without them a broker would redeliver at once and, with no dead-letter address, drop a message it gives up on:
  * so a broker that refuses (no management permission) stops the hub from starting, unless
- * {@code hub.broker.manage-address-settings=false} says the operator has configured the broker (docker/broker.xml).
+ * {@code hub.broker.manage-address-settings=false} says the operator has configured the broker (docker/artemis-etc/broker.xml).
  * On a cluster the settings reach the node the hub connects to; configure the others in their broker.xml.
  */
 class ExternalBrokerSetup {
@@ -78,7 +78,7 @@ class ExternalBrokerSetup {
     private static IllegalStateException refused(String operation, String why) {
         return new IllegalStateException("The hub could not set up the external broker: " + operation + " was not "
                 + "accepted (" + why + "). Check that the broker is reachable; if it refuses management, give the hub's "
-                + "broker user the manage permission, or configure the address settings of docker/broker.xml in the "
+                + "broker user the manage permission, or configure the address settings of docker/artemis-etc/broker.xml in the "
                 + "broker and set hub.broker.manage-address-settings=false.");
     }
 }

@@ -48,8 +48,9 @@ public class NotificationRepository {
                               legal_status, name_encrypted, date_of_birth_encrypted)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, i, child.ageYears(), child.ageWeeks(), child.sex().name(), child.ethnicity(),
-                            child.legalStatus().name(), cipher.encrypt(child.name()),
-                            cipher.encrypt(child.dateOfBirth() == null ? null : child.dateOfBirth().toString()))
+                            child.legalStatus().name(), cipher.seal(child.name(), ChildFields.name(id, i)),
+                            cipher.seal(child.dateOfBirth() == null ? null : child.dateOfBirth().toString(),
+                                    ChildFields.dateOfBirth(id, i)))
                     .update();
         }
         for (Recipient recipient : recipients) {
@@ -189,14 +190,17 @@ public class NotificationRepository {
     /** The children of a notification with their identifying fields decrypted; for authenticated deliveries only. */
     public List<StoredChild> children(String notificationId) {
         return jdbc.sql("""
-                        SELECT age_years, age_weeks, sex, ethnicity, legal_status, name_encrypted, date_of_birth_encrypted
+                        SELECT position, age_years, age_weeks, sex, ethnicity, legal_status, name_encrypted,
+                          date_of_birth_encrypted
                         FROM child WHERE notification_id = ? ORDER BY position""")
                 .param(notificationId)
                 .query((rs, i) -> {
-                    String dateOfBirth = cipher.decrypt(rs.getString("date_of_birth_encrypted"));
+                    int position = rs.getInt("position");
+                    String dateOfBirth = cipher.open(rs.getString("date_of_birth_encrypted"),
+                            ChildFields.dateOfBirth(notificationId, position));
                     return new StoredChild(rs.getInt("age_years"), (Integer) rs.getObject("age_weeks"),
                             rs.getString("sex"), rs.getString("ethnicity"), rs.getString("legal_status"),
-                            cipher.decrypt(rs.getString("name_encrypted")),
+                            cipher.open(rs.getString("name_encrypted"), ChildFields.name(notificationId, position)),
                             dateOfBirth == null ? null : LocalDate.parse(dateOfBirth));
                 })
                 .list();

@@ -10,12 +10,14 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Encrypts child-identifying fields (name, date of birth) with AES-256-GCM before they reach the database.
  * The stored form is {@code <key id>:<base64 of nonce + ciphertext>}, so that keys can rotate: new values use the
- * active key, old values are read with the key they name.
+ * active key, old values are read with the key they name. Each value is bound to its row and field (associated
+ * data), so that ciphertexts cannot be swapped between children or fields.
  */
 public final class ChildDataCipher {
 
@@ -42,7 +44,11 @@ public final class ChildDataCipher {
         }
     }
 
-    public String encrypt(String plain) {
+    /**
+     * Seals a value to its place: {@code boundTo} (which row and field it belongs to) is authenticated with it, so a
+     * ciphertext copied to another row or field does not open there.
+     */
+    public String seal(String plain, String boundTo) {
         if (plain == null) {
             return null;
         }
@@ -51,7 +57,7 @@ public final class ChildDataCipher {
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData(activeKeyId, boundTo));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] stored = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, stored, 0, NONCE_BYTES);
@@ -62,11 +68,24 @@ public final class ChildDataCipher {
         }
     }
 
-    public String decrypt(String stored) {
-        if (stored == null) {
-            return null;
-        }
+    /** Opens what {@link #seal} sealed to the same place; anything else is refused. */
+    public String open(String stored, String boundTo) {
+        return stored == null ? null : open(stored, keyId -> associatedData(keyId, boundTo));
+    }
+
+    /**
+     * Opens a value sealed before values were bound to their place (only its key id was authenticated); used once,
+     * by the migration that re-seals such values to their rows.
+     */
+    public String openUnbound(String stored) {
+        return stored == null ? null : open(stored, keyId -> keyId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String open(String stored, Function<String, byte[]> associatedData) {
         int colon = stored.indexOf(':');
+        if (colon < 1) {
+            throw new IllegalStateException("Stored child data is not in the form <key id>:<base64>");
+        }
         String keyId = stored.substring(0, colon);
         SecretKeySpec key = keys.get(keyId);
         if (key == null) {
@@ -76,11 +95,16 @@ public final class ChildDataCipher {
             byte[] bytes = Base64.getDecoder().decode(stored.substring(colon + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData.apply(keyId));
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not decrypt child data with key '" + keyId + "'", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Could not decrypt child data with key '" + keyId
+                    + "': tampered with, or not sealed to this place", e);
         }
+    }
+
+    private static byte[] associatedData(String keyId, String boundTo) {
+        return (keyId + "\n" + boundTo).getBytes(StandardCharsets.UTF_8);
     }
 
     @ConfigurationProperties("hub.child-data")

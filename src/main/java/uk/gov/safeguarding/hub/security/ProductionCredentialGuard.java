@@ -24,7 +24,7 @@ import java.util.Set;
  * anything, and refuses to start with one message that lists every problem: any local demo credential (recognised
  * by its value, under whatever name), a link base or webhook that is not https (webhook bodies carry child names),
  * no SMTP server (statutory emails would only be written to files) unless the operator says so, a secret shorter
- * than 32 bytes, or an API key hash given to two clients. Outside prod, while demo credentials are active, the hub
+ * than 32 bytes, an API key hash given to two clients, or a hub that would run as the owner of its PostgreSQL tables. Outside prod, while demo credentials are active, the hub
  * listens on the loopback interface only.
  */
 public class ProductionCredentialGuard implements EnvironmentPostProcessor {
@@ -71,7 +71,7 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
     static List<String> problems(ConfigurableEnvironment environment) {
         Binder binder = Binder.get(environment);
         SecurityProperties security = binder.bind("hub.security", SecurityProperties.class)
-                .orElse(new SecurityProperties(false, List.of(), List.of(), null, null));
+                .orElse(new SecurityProperties(false, List.of(), List.of(), null, null, null));
         List<String> problems = new ArrayList<>();
         if (security.demoCredentials()) {
             problems.add("hub.security.demo-credentials is true");
@@ -122,12 +122,26 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
         binder.bind("hub.authorities", Bindable.mapOf(String.class, AuthorityWebhook.class)).orElse(Map.of())
                 .forEach((code, authority) -> webhook(problems, "hub.authorities." + code + ".partnership.webhook",
                         authority.partnership() == null ? null : authority.partnership().webhook()));
+        databaseRoles(problems, environment);
         boolean outboxMeant = Boolean.parseBoolean(environment.getProperty("hub.mail.outbox-in-production", "false"));
         if (!environment.containsProperty("spring.mail.host") && !outboxMeant) {
             problems.add("spring.mail.host is not set: statutory emails would only be written to the outbox folder "
                     + "(set hub.mail.outbox-in-production=true if that is meant)");
         }
         return problems;
+    }
+
+    /** On PostgreSQL the hub runs as a role of its own, not as the owner who migrates (and could rewrite the audit trail). */
+    private static void databaseRoles(List<String> problems, ConfigurableEnvironment environment) {
+        if (!environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        String runtimeUser = environment.getProperty("spring.datasource.username", "");
+        String owner = environment.getProperty("spring.flyway.user", "");
+        if (owner.isBlank() || owner.equals(runtimeUser)) {
+            problems.add("the hub must not run as the database owner: set spring.flyway.user (HUB_DATABASE_OWNER_USERNAME) "
+                    + "to the owner who migrates and spring.datasource.username (HUB_DATABASE_USERNAME) to a role of its own");
+        }
     }
 
     private static void webhook(List<String> problems, String property, Webhook webhook) {

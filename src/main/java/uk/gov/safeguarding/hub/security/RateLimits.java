@@ -5,30 +5,40 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets (Bucket4j), one per key: an API client, or a console username. Both are few and configured
- * (unknown usernames share one key), so the map stays small.
+ * Token buckets (Bucket4j), one per key: an API client or a client address. Only the most recently used keys are
+ * kept, so that requests from ever new addresses cannot grow the table without bound; a bucket dropped for lack of
+ * use starts full when its key returns, which costs at most one more allowance.
  */
 final class RateLimits {
 
+    private static final int MOST_KEYS = 100_000;
     private final long capacity;
     private final Duration period;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > MOST_KEYS;
+        }
+    };
 
-    RateLimits(long capacity, Duration period) {
-        this.capacity = capacity;
-        this.period = period;
+    RateLimits(SecurityProperties.Limit limit) {
+        this.capacity = limit.requests();
+        this.period = limit.period();
     }
 
     /** Takes one token; when none is left, how long until one is. */
     Decision take(String key) {
-        ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> Bucket.builder()
-                        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                        .build())
-                .tryConsumeAndReturnRemaining(1);
+        Bucket bucket;
+        synchronized (buckets) {
+            bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
+                    .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                    .build());
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return new Decision(probe.isConsumed(), Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 

@@ -13,7 +13,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -23,6 +26,7 @@ import uk.gov.safeguarding.hub.web.ProblemWriter;
 import uk.gov.safeguarding.hub.routing.AuthorityRegister;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -51,17 +55,22 @@ class SecurityConfiguration {
         return new ApiKeys(properties);
     }
 
+    /** The request allowances, one set shared by every chain below. */
+    @Bean
+    RateLimitFilter.RequestLimits requestLimits(SecurityProperties properties) {
+        return new RateLimitFilter.RequestLimits(new RateLimits(properties.rateLimit()),
+                new RateLimits(properties.unauthenticatedRateLimit()));
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, SecurityProperties properties, ObjectMapper mapper)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, RateLimitFilter.RequestLimits limits)
             throws Exception {
-        SecurityProperties.Limit limit = properties.rateLimit();
         http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/health", "/actuator/health/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(new RateLimits(limit.requests(), limit.period()), mapper),
-                        AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limits), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/dead-letters", "/actuator/prometheus")
                         .hasRole(ClientRole.OPERATIONS.name())
@@ -69,10 +78,15 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problem(request, response,
-                                HttpStatus.UNAUTHORIZED, "A valid API key is required: Authorization: Bearer <api key>"))
-                        .accessDeniedHandler((request, response, ex) -> problem(request, response,
-                                HttpStatus.FORBIDDEN, "This API key may not do that")));
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            SecurityEvents.unauthenticated(request, request.getHeader("Authorization") != null);
+                            problem(request, response, HttpStatus.UNAUTHORIZED,
+                                    "A valid API key is required: Authorization: Bearer <api key>");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> {
+                            SecurityEvents.forbidden(request, principalName());
+                            problem(request, response, HttpStatus.FORBIDDEN, "This API key may not do that");
+                        }));
         return http.build();
     }
 
@@ -93,20 +107,31 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SecurityProperties properties) throws Exception {
-        SecurityProperties.Limit attempts = properties.loginAttempts();
+    SecurityFilterChain pages(HttpSecurity http, SecurityProperties properties, RateLimitFilter.RequestLimits limits)
+            throws Exception {
+        SecurityProperties.SignIn signIn = properties.signIn();
+        SignInThrottleFilter signInThrottle = new SignInThrottleFilter(new SignInThrottle(
+                new SignInThrottle.Settings(signIn.freeFailures(), signIn.firstWait(), signIn.longestWait()),
+                properties.users().stream().map(SecurityProperties.PageUser::username).toList(), Clock.systemUTC()));
+        HttpSessionRequestCache pageAskedFor = pageAskedFor();
+        AccessDeniedHandlerImpl forbiddenPage = new AccessDeniedHandlerImpl();
         http.securityMatcher("/console/**", "/console", "/login", "/logout", "/notifications", "/notifications/**",
                         "/clocks", "/reports", "/reports/**")
-                .addFilterBefore(new LoginThrottleFilter(new RateLimits(attempts.requests(), attempts.period()),
-                                properties.users().stream().map(SecurityProperties.PageUser::username).toList()),
-                        UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(signInThrottle, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/console", "/console/**").hasRole(ClientRole.OPERATIONS.name())
                         .anyRequest().authenticated())
                 .userDetailsService(users(properties))
-                .requestCache(cache -> cache.requestCache(pageAskedFor()))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/notifications").permitAll())
+                .requestCache(cache -> cache.requestCache(pageAskedFor))
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .successHandler(signInThrottle.onSuccess(pageAskedFor, "/notifications"))
+                        .failureHandler(signInThrottle.onFailure()))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    SecurityEvents.forbidden(request, principalName());
+                    forbiddenPage.handle(request, response, denied);
+                }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
@@ -136,8 +161,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain acknowledgementPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain acknowledgementPages(HttpSecurity http, RateLimitFilter.RequestLimits limits) throws Exception {
         http.securityMatcher("/acknowledgements/**")
+                .addFilterAfter(new RateLimitFilter(limits), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -155,12 +181,18 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+    SecurityFilterChain publicPages(HttpSecurity http, RateLimitFilter.RequestLimits limits) throws Exception {
+        http.addFilterAfter(new RateLimitFilter(limits), AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    private static String principalName() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
     }
 
     private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,

@@ -13,13 +13,26 @@ import java.util.List;
  */
 @ConfigurationProperties("hub.security")
 public record SecurityProperties(boolean demoCredentials, List<ApiKeyClient> apiKeys, List<PageUser> users,
-                                 Limit rateLimit, Limit loginAttempts) {
+                                 Limit rateLimit, Limit unauthenticatedRateLimit, SignIn signIn) {
 
     public SecurityProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         users = users == null ? List.of() : List.copyOf(users);
         rateLimit = rateLimit == null ? new Limit(1200, Duration.ofMinutes(1)) : rateLimit;
-        loginAttempts = loginAttempts == null ? new Limit(5, Duration.ofMinutes(5)) : loginAttempts;
+        unauthenticatedRateLimit = unauthenticatedRateLimit == null ? new Limit(120, Duration.ofMinutes(1)) : unauthenticatedRateLimit;
+        signIn = signIn == null ? new SignIn(3, Duration.ofSeconds(2), Duration.ofMinutes(5)) : signIn;
+    }
+
+    /**
+     * The sign-in throttle per client address and username: {@code freeFailures} wrong passwords, then a wait of
+     * {@code firstWait} doubled with each further one, at most {@code longestWait}.
+     */
+    public record SignIn(int freeFailures, Duration firstWait, Duration longestWait) {
+
+        public SignIn {
+            firstWait = firstWait == null ? Duration.ofSeconds(2) : firstWait;
+            longestWait = longestWait == null ? Duration.ofMinutes(5) : longestWait;
+        }
     }
 
     /** At most {@code requests} in any {@code period}, refilled smoothly. */

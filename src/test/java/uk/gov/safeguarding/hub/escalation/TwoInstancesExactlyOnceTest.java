@@ -65,7 +65,8 @@ class TwoInstancesExactlyOnceTest {
         // command-line arguments, so that they override application.yml as an operator's would
         return new SpringApplicationBuilder(HubApplication.class, SharedClock.class)
                 .run("--server.port=0", "--hub.data-dir=" + dataDir, "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                        "--spring.datasource.username=" + Postgres.RUNTIME, "--spring.datasource.password=" + Postgres.RUNTIME,
+                        "--spring.flyway.user=" + Postgres.OWNER, "--spring.flyway.password=" + Postgres.OWNER,
                         "--spring.artemis.embedded.server-id=" + BROKER_ID, "--" + brokerRole,
                         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort(),
                         "--hub.escalation.poll-interval-millis=50", "--hub.security.rate-limit.requests=100000");

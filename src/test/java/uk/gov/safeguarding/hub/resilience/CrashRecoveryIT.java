@@ -71,7 +71,8 @@ class CrashRecoveryIT {
                 "--hub.security.rate-limit.requests=100000"));
         if (database.equals("postgresql")) {
             arguments.addAll(List.of("--spring.datasource.url=" + Postgres.newDatabase("crash"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+                    "--spring.datasource.username=" + Postgres.RUNTIME, "--spring.datasource.password=" + Postgres.RUNTIME,
+                    "--spring.flyway.user=" + Postgres.OWNER, "--spring.flyway.password=" + Postgres.OWNER));
         }
         HubProcess hub = new HubProcess(HubProcess.packagedJar(), FreePort.find(), dataDir.resolve("hub.log"), arguments);
         try {

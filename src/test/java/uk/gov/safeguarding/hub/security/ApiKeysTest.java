@@ -18,7 +18,7 @@ class ApiKeysTest {
 
     @Test
     void aPresentedKeyFindsItsClient() {
-        ApiKeys keys = new ApiKeys(new SecurityProperties(false, List.of(client("trust", HASH)), List.of(), null, null));
+        ApiKeys keys = new ApiKeys(new SecurityProperties(false, List.of(client("trust", HASH)), List.of(), null, null, null));
         assertThat(keys.clientFor("local-trust-key")).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("trust"));
         assertThat(keys.clientFor("local-trust-key ")).isEmpty();
     }
@@ -26,7 +26,7 @@ class ApiKeysTest {
     @Test
     void aKeyHashListedForTwoClientsStopsTheHub() {
         assertThatThrownBy(() -> new ApiKeys(new SecurityProperties(false,
-                List.of(client("trust", HASH), client("copy", HASH.toUpperCase())), List.of(), null, null)))
+                List.of(client("trust", HASH), client("copy", HASH.toUpperCase())), List.of(), null, null, null)))
                 .hasMessageContaining("listed twice (clients 'trust' and 'copy')");
     }
 }

@@ -17,7 +17,7 @@ class ClientScopesTest {
                     List.of("p@sandwell.example.org"), null), Map.of())));
 
     private static SecurityProperties clients(SecurityProperties.ApiKeyClient... clients) {
-        return new SecurityProperties(false, List.of(clients), List.of(), null, null);
+        return new SecurityProperties(false, List.of(clients), List.of(), null, null, null);
     }
 
     private static SecurityProperties.ApiKeyClient client(ClientRole role, String... scope) {

@@ -33,6 +33,9 @@ class ProductionCredentialGuardTest {
         properties.put("hub.acknowledgement.secret", "a-real-secret-from-the-vault-of-at-least-32-bytes");
         properties.put("hub.public-base-url", "https://sin-hub.example.gov.uk");
         properties.put("spring.mail.host", "smtp.example.gov.uk");
+        properties.put("spring.datasource.url", "jdbc:postgresql://db.example.gov.uk/hub");
+        properties.put("spring.datasource.username", "hub_runtime");
+        properties.put("spring.flyway.user", "hub_owner");
         return properties;
     }
 
@@ -86,6 +89,7 @@ class ProductionCredentialGuardTest {
         properties.put("hub.security.api-keys[1].scope", "E08000028");
         properties.put("hub.security.api-keys[1].key-sha256[0]", "AA".repeat(32));
         properties.put("hub.security.console-users[0].username", "ops.lead");
+        properties.put("spring.flyway.user", "hub_runtime");
 
         assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
                 .hasMessageContaining("hub.public-base-url must be an https:// address")
@@ -97,7 +101,16 @@ class ProductionCredentialGuardTest {
                 .hasMessageContaining("hub.authorities.E08000028.partnership.webhook.secret must be at least 32 bytes")
                 .hasMessageContaining("listed twice (clients 'trust-e08000028' and 'trust-copy')")
                 .hasMessageContaining("hub.security.console-users is no longer read")
-                .hasMessageContaining("9 problem(s)");
+                .hasMessageContaining("the hub must not run as the database owner")
+                .hasMessageContaining("10 problem(s)");
+    }
+
+    @Test
+    void prodRefusesToRunAsTheOwnerOfItsTables() {
+        Map<String, Object> properties = realCredentials();
+        properties.remove("spring.flyway.user");
+        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+                .hasMessageContaining("the hub must not run as the database owner");
     }
 
     @Test

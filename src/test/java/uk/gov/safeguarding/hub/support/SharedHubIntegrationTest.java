@@ -36,7 +36,8 @@ public @interface SharedHubIntegrationTest {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("shared-hub", Map.of(
-                    "hub.data-dir", DATA_DIR.toString(), "hub.security.rate-limit.requests", 100_000)));
+                    "hub.data-dir", DATA_DIR.toString(), "hub.security.rate-limit.requests", 100_000,
+                    "hub.security.unauthenticated-rate-limit.requests", 100_000)));
         }
     }
 }

@@ -1,0 +1,85 @@
+package uk.gov.safeguarding.hub.audit;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.gov.safeguarding.hub.support.Postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Least privilege on PostgreSQL: the owner migrates, and the role the hub runs as may add to the audit trail and read
+ * it but not change, remove or truncate it, nor switch off the trigger that guards it, nor touch Flyway's history.
+ * (That the role may do all the hub needs is shown by every integration test on PostgreSQL, which run as it.)
+ */
+class RuntimeRoleTest {
+
+    private static final String INSERT = "INSERT INTO audit_event (notification_id, at, event, actor, detail) "
+            + "VALUES ('n-1', CURRENT_TIMESTAMP, 'RECEIVED', 'local-trust', 'an entry')";
+    private static String url;
+
+    @BeforeAll
+    static void migrateAsTheOwner() {
+        url = Postgres.newDatabase("runtime_role");
+        Flyway.configure().dataSource(url, Postgres.OWNER, Postgres.OWNER)
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .placeholders(Map.of(RuntimeRoleGrants.PLACEHOLDER, Postgres.RUNTIME)).load().migrate();
+    }
+
+    private static Connection asTheRuntimeRole() throws SQLException {
+        return DriverManager.getConnection(url, Postgres.RUNTIME, Postgres.RUNTIME);
+    }
+
+    @Test
+    void theRuntimeRoleAddsToAndReadsTheAuditTrail() throws SQLException {
+        try (Connection connection = asTheRuntimeRole(); Statement statement = connection.createStatement()) {
+            statement.execute(INSERT);
+            assertThat(statement.executeQuery("SELECT count(*) FROM audit_event").next()).isTrue();
+        }
+    }
+
+    @Test
+    void theRuntimeRoleIsRefusedUpdateDeleteAndTruncateOfTheAuditTrail() throws SQLException {
+        try (Connection connection = asTheRuntimeRole(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE audit_event SET actor = 'someone else'"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM audit_event"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.execute("TRUNCATE audit_event"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void theRuntimeRoleIsRefusedDisablingOrDroppingTheAppendOnlyTrigger() throws SQLException {
+        try (Connection connection = asTheRuntimeRole(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only"))
+                    .hasMessageContaining("must be owner");
+            assertThatThrownBy(() -> statement.execute("ALTER TABLE audit_event DISABLE TRIGGER ALL"))
+                    .hasMessageContaining("must be owner");
+            assertThatThrownBy(() -> statement.execute("DROP TRIGGER audit_event_append_only ON audit_event"))
+                    .hasMessageContaining("must be owner");
+            assertThatThrownBy(() -> statement.execute("SET session_replication_role = replica"))
+                    .as("nor switch off every trigger for its session").hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void theRuntimeRoleIsRefusedFlywaysHistoryAndChangesToTables() throws SQLException {
+        try (Connection connection = asTheRuntimeRole(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM flyway_schema_history"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.execute("ALTER TABLE delivery ADD COLUMN extra TEXT"))
+                    .hasMessageContaining("must be owner");
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE shadow (id INT)"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+}
