@@ -1,23 +1,18 @@
 #!/usr/bin/env bash
-# Starts the packaged hub on a fresh data directory, measures start-up time, then runs the intake benchmark.
-#   bash bench/run.sh [count] [concurrency] [hub arguments...]
+# The benchmark of issue 14, one command: the raw Artemis anchor and the packaged hub (H2, then the embedded
+# PostgreSQL), one table with the ratios (also in target/bench/results.md), a JFR profile per database in target/bench/.
+#   bash bench/run.sh            # the full run, about 8 minutes
+#   bash bench/run.sh --short    # the regression check, about 2 minutes: exits 1 when the hub's fan-out is below
+#                                # half the raw Artemis anchor's rate
+# Further arguments go to the benchmark: --databases h2 (one database only), --jvm-options "-Xmx256m ...".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-count=${1:-300}
-concurrency=${2:-8}
-shift $(( $# < 2 ? $# : 2 ))
-port=18080
-data=$(mktemp -d)
-[ -f target/sin-hub-0.1.0-SNAPSHOT.jar ] || mvn -B -q package -DskipTests
-start=$(date +%s.%N)
-java -jar target/sin-hub-0.1.0-SNAPSHOT.jar --server.port=$port --hub.data-dir="$data" \
-  --hub.security.rate-limit.requests=1000000 "$@" > "$data/hub.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do
-  if curl -sf "http://localhost:$port/actuator/health" > /dev/null; then break; fi
-  sleep 0.25
-done
-ready=$(date +%s.%N)
-echo "start-up until healthy: $(echo "$ready - $start" | bc) s ($(grep -o 'Started HubApplication in [0-9.]* seconds' "$data/hub.log"))"
-python3 bench/intake_load.py --base "http://localhost:$port" --count "$count" --concurrency "$concurrency" --pid $pid
+jar=target/sin-hub-0.1.0-SNAPSHOT.jar
+if [ ! -f "$jar" ] || [ -n "$(find src routes config pom.xml -newer "$jar" -print -quit)" ]; then
+  mvn -B -q package -DskipTests
+fi
+mkdir -p target/bench
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+# the hub runs with the JVM options of its launcher (bin/hub and the Dockerfile read the same file)
+jvm_options=$(grep -v '^#' config/jvm.options | tr '\n' ' ')
+exec java -cp "$(cat target/bench/classpath.txt)" bench/src/HubBenchmark.java --jvm-options "$jvm_options" "$@"
