@@ -14,5 +14,5 @@ fi
 mkdir -p target/bench
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
 # the hub runs with the JVM options of its launcher (bin/hub and the Dockerfile read the same file)
-jvm_options=$(grep -v '^#' config/jvm.options | tr '\n' ' ')
-exec java -cp "$(cat target/bench/classpath.txt)" bench/src/HubBenchmark.java --jvm-options "$jvm_options" "$@"
+jvm_options=$({ grep -v '^#' config/jvm.options || true; } | tr '\n' ' ')
+exec java -Dlogback.configurationFile=bench/logback.xml -cp "$(cat target/bench/classpath.txt)" bench/src/HubBenchmark.java --jvm-options "$jvm_options" "$@"

@@ -12,17 +12,19 @@ import java.util.Collection;
 
 /**
  * Plans the deliveries of one kind to some recipients of a notification, one per channel each recipient has, in the
- * caller's transaction: the outbox relay hands them to the broker once it commits.
+ * caller's transaction: the outbox relay, woken when it commits, hands them to the broker.
  */
 @Component
 public class DeliveryPlanner {
 
     private final DeliveryRepository deliveries;
     private final RecipientChannels channels;
+    private final OutboxRelay relay;
 
-    DeliveryPlanner(DeliveryRepository deliveries, RecipientChannels channels) {
+    DeliveryPlanner(DeliveryRepository deliveries, RecipientChannels channels, OutboxRelay relay) {
         this.deliveries = deliveries;
         this.channels = channels;
+        this.relay = relay;
     }
 
     /** A notification accepted: one delivery of it per channel of each of its statutory recipients. */
@@ -39,5 +41,6 @@ public class DeliveryPlanner {
                 deliveries.plan(notificationId, kind, recipient, channel, now);
             }
         }
+        relay.wakeAfterCommit();
     }
 }

@@ -1,5 +1,6 @@
 package uk.gov.safeguarding.hub.delivery;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.gov.safeguarding.hub.routing.Channel;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +23,11 @@ public class DeliveryRepository {
     private static final String COLUMNS =
             "id, notification_id, kind, recipient, channel, state, attempts, last_error, sent_at, acknowledged_at";
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Plans a delivery in the caller's transaction; the outbox relay puts it on the broker after commit. */
@@ -64,16 +68,27 @@ public class DeliveryRepository {
                 .params(staleBefore, limit).query((rs, i) -> rs.getString(1)).list();
     }
 
-    /** Claims an unpublished delivery for this relay; false when another relay holds a live claim on it. */
-    boolean claimForPublication(String id, OffsetDateTime now, OffsetDateTime staleBefore) {
-        return jdbc.sql("""
+    /**
+     * Claims, in the caller's transaction, those of these unpublished deliveries that no other relay holds a live
+     * claim on, and returns them: one batch of updates, each claimed row counted by its own update.
+     */
+    List<String> claimForPublication(List<String> ids, OffsetDateTime now, OffsetDateTime staleBefore) {
+        int[] updated = batch.batchUpdate("""
                         UPDATE delivery SET outbox_claimed_at = ?
-                        WHERE id = ? AND published_at IS NULL AND (outbox_claimed_at IS NULL OR outbox_claimed_at < ?)""")
-                .params(now, id, staleBefore).update() == 1;
+                        WHERE id = ? AND published_at IS NULL AND (outbox_claimed_at IS NULL OR outbox_claimed_at < ?)""",
+                ids.stream().map(id -> new Object[]{now, id, staleBefore}).toList());
+        List<String> claimed = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            if (updated[i] == 1) {
+                claimed.add(ids.get(i));
+            }
+        }
+        return claimed;
     }
 
-    void markPublished(String id, OffsetDateTime now) {
-        jdbc.sql("UPDATE delivery SET published_at = ? WHERE id = ? AND published_at IS NULL").params(now, id).update();
+    void markPublished(List<String> ids, OffsetDateTime now) {
+        jdbc.sql("UPDATE delivery SET published_at = :now WHERE id IN (:ids) AND published_at IS NULL")
+                .param("now", now).param("ids", ids).update();
     }
 
     /** Records a successful attempt; false when the delivery was no longer PENDING (made by a concurrent attempt). */

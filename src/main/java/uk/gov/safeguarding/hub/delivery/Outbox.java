@@ -3,19 +3,21 @@ package uk.gov.safeguarding.hub.delivery;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import org.springframework.transaction.annotation.Transactional;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * The transactional outbox: deliveries are planned in the intake transaction with no broker message yet, and
- * the {@code outbox-relay} route claims each one (so that with several hub instances one relay publishes it),
+ * the {@link OutboxRelay} claims each one (so that with several hub instances one relay publishes it),
  * publishes it and marks it published. A crash between claim and publish leaves a claim that goes stale and is
  * taken over; a crash between publish and mark publishes it again, and the delivery route ignores a message
  * whose delivery is already made.
  */
-@Component("outbox")
-public class Outbox {
+@Component
+class Outbox {
 
     private final DeliveryRepository deliveries;
     private final Clock clock;
@@ -30,15 +32,15 @@ public class Outbox {
     }
 
     /** The unpublished deliveries this relay has claimed, to publish now. */
-    public List<String> claimUnpublished() {
+    @Transactional
+    List<String> claimUnpublished() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime staleBefore = now.minus(staleClaimAfter);
-        return deliveries.unpublished(staleBefore, batchSize).stream()
-                .filter(id -> deliveries.claimForPublication(id, now, staleBefore))
-                .toList();
+        List<String> unpublished = deliveries.unpublished(staleBefore, batchSize);
+        return unpublished.isEmpty() ? List.of() : deliveries.claimForPublication(unpublished, now, staleBefore);
     }
 
-    public void markPublished(String deliveryId) {
-        deliveries.markPublished(deliveryId, OffsetDateTime.now(clock));
+    void markPublished(List<String> deliveryIds) {
+        deliveries.markPublished(deliveryIds, OffsetDateTime.now(clock));
     }
 }
