@@ -67,6 +67,10 @@ public final class HubBenchmark {
     private static final Path OUT = Path.of("target", "bench");
 
     public static void main(String[] args) throws Exception {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            e.printStackTrace();
+            System.exit(2);
+        });
         boolean shortForm = List.of(args).contains("--short");
         List<String> databases = List.of(argument(args, "--databases", "h2,postgresql").split(","));
         List<String> hubArguments = words(argument(args, "--hub-arguments", ""));
@@ -106,6 +110,7 @@ public final class HubBenchmark {
             System.out.printf("REGRESSION: the hub's sustained fan-out is below %.2f × the raw Artemis anchor%n", leastFanOutRatio);
             System.exit(1);
         }
+        System.exit(0);
     }
 
     private static List<String> words(String text) {
