@@ -1,18 +1,15 @@
 package uk.gov.safeguarding.hub.audit;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import uk.gov.safeguarding.hub.support.Postgres;
+import uk.gov.safeguarding.hub.support.Migrations;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,17 +25,13 @@ class AuditAppendOnlyTest {
             + "VALUES ('n-1', CURRENT_TIMESTAMP, 'RECEIVED', 'local-trust', 'an entry')";
 
     static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("h2", "jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""),
-                Arguments.of("postgresql", Postgres.newDatabase("audit_append_only"), "postgres", "postgres"));
+        return Migrations.onBothDatabases("audit_append_only");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void entriesCanBeAddedButNeverChangedOrRemoved(String vendor, String url, String user, String password) throws SQLException {
-        Flyway.configure().dataSource(url, user, password)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .placeholders(Map.of("runtimeRole", "")).load().migrate();
+        Migrations.of(vendor, url, user, password).load().migrate();
 
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement statement = connection.createStatement()) {

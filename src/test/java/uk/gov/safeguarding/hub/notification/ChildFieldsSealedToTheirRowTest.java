@@ -1,11 +1,10 @@
 package uk.gov.safeguarding.hub.notification;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.gov.safeguarding.hub.security.ChildDataCipher;
-import uk.gov.safeguarding.hub.support.Postgres;
+import uk.gov.safeguarding.hub.support.Migrations;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -18,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,22 +33,20 @@ class ChildFieldsSealedToTheirRowTest {
             Map.of("2025-1", Base64.getEncoder().encodeToString(KEY))));
 
     static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("h2", "jdbc:h2:mem:reseal-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", ""),
-                Arguments.of("postgresql", Postgres.newDatabase("reseal"), "postgres", "postgres"));
+        return Migrations.onBothDatabases("reseal");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void childrenStoredBeforeTheBindingAreResealedToTheirRow(String vendor, String url, String user, String password)
             throws Exception {
-        flyway(vendor, url, user, password).target("7").load().migrate();
+        Migrations.of(vendor, url, user, password).target("7").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             insertNotification(connection, "n-1");
             insertChild(connection, "n-1", 0, sealedAsBefore("Zebedee Quillfeather"), sealedAsBefore("2015-03-01"));
             insertChild(connection, "n-1", 1, sealedAsBefore("Xanthe Quillfeather"), null);
 
-            flyway(vendor, url, user, password).javaMigrations(new ChildFieldsSealedToTheirRow(CIPHER)).load().migrate();
+            Migrations.of(vendor, url, user, password).javaMigrations(new ChildFieldsSealedToTheirRow(CIPHER)).load().migrate();
 
             assertThat(CIPHER.open(column(connection, "name_encrypted", 0), ChildFields.name("n-1", 0))).isEqualTo("Zebedee Quillfeather");
             assertThat(CIPHER.open(column(connection, "date_of_birth_encrypted", 0), ChildFields.dateOfBirth("n-1", 0))).isEqualTo("2015-03-01");
@@ -60,13 +56,6 @@ class ChildFieldsSealedToTheirRowTest {
             assertThatThrownBy(() -> CIPHER.open(firstChildsName, ChildFields.name("n-1", 1)))
                     .as("the first child's name copied to the second child").hasMessageContaining("not sealed to this place");
         }
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String vendor, String url, String user,
-                                                                                  String password) {
-        return Flyway.configure().dataSource(url, user, password)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .placeholders(Map.of("runtimeRole", ""));
     }
 
     /** The stored form before migration 8: only the key id was authenticated with the value. */
