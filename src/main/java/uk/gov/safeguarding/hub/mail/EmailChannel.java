@@ -32,7 +32,6 @@ import java.util.Properties;
 @Component
 public class EmailChannel {
 
-    private final ObjectProvider<JavaMailSender> smtp;
     private static final String UTF_8 = "UTF-8";
 
     static {
@@ -43,6 +42,7 @@ public class EmailChannel {
         }
     }
 
+    private final ObjectProvider<JavaMailSender> smtp;
     private final Path outboxDir;
     private final String from;
     private final Clock clock;

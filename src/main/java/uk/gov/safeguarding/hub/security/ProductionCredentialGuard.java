@@ -133,14 +133,26 @@ public class ProductionCredentialGuard implements EnvironmentPostProcessor {
 
     /** On PostgreSQL the hub runs as a role of its own, not as the owner who migrates (and could rewrite the audit trail). */
     private static void databaseRoles(List<String> problems, ConfigurableEnvironment environment) {
-        if (!environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:")) {
+        String url = setting(problems, environment, "spring.datasource.url", "HUB_DATABASE_URL");
+        if (!url.startsWith("jdbc:postgresql:")) {
             return;
         }
-        String runtimeUser = environment.getProperty("spring.datasource.username", "");
-        String owner = environment.getProperty("spring.flyway.user", "");
+        String runtimeUser = setting(problems, environment, "spring.datasource.username", "HUB_DATABASE_USERNAME");
+        String owner = setting(problems, environment, "spring.flyway.user", "HUB_DATABASE_OWNER_USERNAME");
         if (owner.isBlank() || owner.equals(runtimeUser)) {
             problems.add("the hub must not run as the database owner: set spring.flyway.user (HUB_DATABASE_OWNER_USERNAME) "
                     + "to the owner who migrates and spring.datasource.username (HUB_DATABASE_USERNAME) to a role of its own");
+        }
+    }
+
+    /** A setting, or "" and a problem when it names an environment variable that is not set. */
+    private static String setting(List<String> problems, ConfigurableEnvironment environment, String property,
+                                  String variable) {
+        try {
+            return environment.getProperty(property, "");
+        } catch (IllegalArgumentException unresolved) {
+            problems.add(property + " is not set: set " + variable);
+            return "";
         }
     }
 

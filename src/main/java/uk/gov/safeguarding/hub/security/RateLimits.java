@@ -5,8 +5,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Token buckets (Bucket4j), one per key: an API client or a client address. Only the most recently used keys are
@@ -15,15 +13,9 @@ import java.util.Map;
  */
 final class RateLimits {
 
-    private static final int MOST_KEYS = 100_000;
     private final long capacity;
     private final Duration period;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MOST_KEYS;
-        }
-    };
+    private final RecentEntries<Bucket> buckets = new RecentEntries<>();
 
     RateLimits(SecurityProperties.Limit limit) {
         this.capacity = limit.requests();
@@ -45,7 +37,12 @@ final class RateLimits {
     record Decision(boolean allowed, Duration retryAfter) {
 
         long retryAfterSeconds() {
-            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            return RateLimits.retryAfterSeconds(retryAfter);
         }
+    }
+
+    /** A wait as the whole seconds of a Retry-After header: rounded up, at least one. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

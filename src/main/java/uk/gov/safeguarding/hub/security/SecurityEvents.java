@@ -14,6 +14,7 @@ import java.time.Duration;
 final class SecurityEvents {
 
     private static final Logger log = LoggerFactory.getLogger("hub.security-events");
+    private static final String ACKNOWLEDGEMENT_LINKS = "/acknowledgements/";
 
     private SecurityEvents() {
     }
@@ -27,7 +28,7 @@ final class SecurityEvents {
 
     static void signInThrottled(HttpServletRequest request, String username, Duration wait) {
         record(Kind.SIGN_IN_THROTTLED, request, username,
-                "refused unchecked: this address must wait " + Math.max(1, wait.toSeconds()) + " s more for this name");
+                "refused unchecked: this address must wait " + RateLimits.retryAfterSeconds(wait) + " s more for this name");
     }
 
     static void unauthenticated(HttpServletRequest request, boolean keyGiven) {
@@ -45,7 +46,12 @@ final class SecurityEvents {
 
     private static void record(Kind kind, HttpServletRequest request, String client, String detail) {
         log.warn("security-event={} address={} client={} path={} detail=\"{}\"", kind, field(request.getRemoteAddr()),
-                client == null || client.isBlank() ? "-" : field(client), field(request.getRequestURI()), clean(detail));
+                client == null || client.isBlank() ? "-" : field(client), field(withoutToken(request.getRequestURI())), clean(detail));
+    }
+
+    /** An acknowledgement link's token is its authority: it never reaches a log. */
+    static String withoutToken(String path) {
+        return path.startsWith(ACKNOWLEDGEMENT_LINKS) ? ACKNOWLEDGEMENT_LINKS + "(token)" : path;
     }
 
     /** A value between spaces: cleaned, and without spaces of its own that could start another field. */

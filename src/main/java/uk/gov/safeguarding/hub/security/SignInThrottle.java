@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,16 +19,10 @@ import java.util.stream.Collectors;
 final class SignInThrottle {
 
     static final String NOT_A_USER = "(not a user)";
-    private static final int MOST_ENTRIES = 100_000;
     private final Settings settings;
     private final Set<String> users;
     private final Clock clock;
-    private final Map<String, Failures> failures = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-            return size() > MOST_ENTRIES;
-        }
-    };
+    private final RecentEntries<Failures> failures = new RecentEntries<>();
 
     SignInThrottle(Settings settings, Collection<String> users, Clock clock) {
         this.settings = settings;

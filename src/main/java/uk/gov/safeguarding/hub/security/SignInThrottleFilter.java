@@ -41,7 +41,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         Optional<Duration> wait = throttle.waitFor(request.getRemoteAddr(), username);
         if (wait.isPresent()) {
             SecurityEvents.signInThrottled(request, username, wait.get());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RateLimits.retryAfterSeconds(wait.get())));
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;
         }

@@ -114,6 +114,16 @@ class ProductionCredentialGuardTest {
     }
 
     @Test
+    void prodNamesAnUnsetDatabaseVariableAmongItsProblems() {
+        Map<String, Object> properties = realCredentials();
+        properties.put("spring.datasource.username", "${HUB_DATABASE_USERNAME}");
+        properties.put("hub.public-base-url", "http://sin-hub.example.gov.uk");
+        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+                .hasMessageContaining("spring.datasource.username is not set: set HUB_DATABASE_USERNAME")
+                .hasMessageContaining("hub.public-base-url must be an https:// address");
+    }
+
+    @Test
     void anOutboxInProductionIsAllowedWhenTheOperatorSaysSo() {
         Map<String, Object> properties = realCredentials();
         properties.remove("spring.mail.host");
