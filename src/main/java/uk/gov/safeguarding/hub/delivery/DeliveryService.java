@@ -4,11 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.broker.AttemptsExhaustedException;
 import uk.gov.safeguarding.hub.broker.FailedAttempts;
+import uk.gov.safeguarding.hub.database.GroupCommit;
 import uk.gov.safeguarding.hub.delivery.DeliveryRepository.StoredDelivery;
 import uk.gov.safeguarding.hub.mail.EmailChannel;
 import uk.gov.safeguarding.hub.mail.EmailTemplates;
@@ -38,14 +38,14 @@ public class DeliveryService {
     private final WebhookChannel webhook;
     private final AuditTrail audit;
     private final FailedAttempts failures;
-    private final TransactionTemplate transaction;
+    private final GroupCommit commits;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final EmailComposer composer = new EmailComposer();
 
     DeliveryService(DeliveryRepository deliveries, DeliveryContents contents, RecipientChannels channels,
                     EmailChannel email, EmailTemplates templates, WebhookChannel webhook, AuditTrail audit,
-                    FailedAttempts failures, TransactionTemplate transaction, ApplicationEventPublisher events,
+                    FailedAttempts failures, GroupCommit commits, ApplicationEventPublisher events,
                     Clock clock) {
         this.deliveries = deliveries;
         this.contents = contents;
@@ -55,7 +55,7 @@ public class DeliveryService {
         this.webhook = webhook;
         this.audit = audit;
         this.failures = failures;
-        this.transaction = transaction;
+        this.commits = commits;
         this.events = events;
         this.clock = clock;
     }
@@ -76,7 +76,7 @@ public class DeliveryService {
             throw failures.failed(DeliveryDeadLetters.KIND, delivery.notificationId(), describe(delivery) + " by " + delivery.channel(),
                     attempts, e);
         }
-        transaction.executeWithoutResult(tx -> {
+        commits.execute(tx -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (deliveries.markSent(deliveryId, now)) {
                 audit.record(delivery.notificationId(), AuditEvent.SENT, AuditTrail.HUB, describe(delivery)
@@ -84,6 +84,7 @@ public class DeliveryService {
                 events.publishEvent(new DeliveryEvents.Sent(delivery.notificationId(), content.localAuthority(),
                         delivery.kind(), delivery.recipient(), now));
             }
+            return null;
         });
     }
 

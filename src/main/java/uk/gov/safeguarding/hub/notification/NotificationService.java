@@ -9,12 +9,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
 import uk.gov.safeguarding.hub.clock.ClockType;
 import uk.gov.safeguarding.hub.clock.StatutoryClocks;
+import uk.gov.safeguarding.hub.database.GroupCommit;
 import uk.gov.safeguarding.hub.routing.IncidentFacts;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.routing.AuthorityRegister;
@@ -49,13 +49,13 @@ public class NotificationService {
     private final ClockRepository clocks;
     private final StatutoryClocks statutoryClocks;
     private final AuditTrail audit;
-    private final TransactionTemplate transaction;
+    private final GroupCommit commits;
     private final Clock clock;
     private final ObjectMapper canonicalJson;
 
     NotificationService(StatutoryRouting routing, AuthorityRegister authorities, NotificationRepository notifications,
                         ApplicationEventPublisher events, ClockRepository clocks, StatutoryClocks statutoryClocks,
-                        AuditTrail audit, TransactionTemplate transaction, Clock clock, ObjectMapper mapper) {
+                        AuditTrail audit, GroupCommit commits, Clock clock, ObjectMapper mapper) {
         this.routing = routing;
         this.authorities = authorities;
         this.notifications = notifications;
@@ -63,7 +63,7 @@ public class NotificationService {
         this.clocks = clocks;
         this.statutoryClocks = statutoryClocks;
         this.audit = audit;
-        this.transaction = transaction;
+        this.commits = commits;
         this.clock = clock;
         this.canonicalJson = mapper.copy()
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
@@ -97,7 +97,7 @@ public class NotificationService {
             return repeat(existing.get(), sha256);
         }
         try {
-            return transaction.execute(tx -> store(request, client, decision, sha256));
+            return commits.execute(tx -> store(request, client, decision, sha256));
         } catch (DuplicateKeyException raced) {
             // the same reference was stored concurrently: answer as for any repeat
             return repeat(notifications.findByReference(request.localAuthority(), request.trustReference())

@@ -1,0 +1,192 @@
+package uk.gov.safeguarding.hub.database;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs short transactions from many threads so that those waiting at the same moment share one commit. A commit is
+ * the dear part of a small transaction (a durable write of every page it changed on the embedded database, a flush
+ * to disk on PostgreSQL), so deliveries made and notifications accepted together are committed together.
+ * <p>
+ * Each transaction runs on a writer thread within its own savepoint: one that fails is rolled back alone and its
+ * exception is thrown to its caller, the others commit. The caller returns only once its work is committed (or has
+ * failed), exactly as with a transaction of its own, so "answered only after the commit" still holds. Should the
+ * shared commit itself fail, nothing of the batch is stored and each transaction is run again alone, so that none
+ * fails for another.
+ * A caller already in a transaction, or arriving while the hub stops, runs its work at once in a transaction of its
+ * own.
+ */
+@Component
+public class GroupCommit implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private final BlockingQueue<Work<?>> waiting = new LinkedBlockingQueue<>();
+    private final TransactionTemplate alone;
+    private final TransactionTemplate shared;
+    private final TransactionTemplate savepoint;
+    private final GroupCommitSettings settings;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running;
+
+    GroupCommit(PlatformTransactionManager transactions, GroupCommitSettings settings) {
+        this.alone = new TransactionTemplate(transactions);
+        this.shared = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.settings = settings;
+    }
+
+    /** Runs the work in a transaction, committed with others waiting at the same time; its result or its exception. */
+    public <T> T execute(TransactionCallback<T> work) {
+        if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return alone.execute(work);
+        }
+        Work<T> queued = new Work<>(work);
+        waiting.add(queued);
+        return queued.outcome();
+    }
+
+    private void writeUntilStopped() {
+        List<Work<?>> batch = new ArrayList<>(settings.largestBatch());
+        while (running || !waiting.isEmpty()) {
+            try {
+                Work<?> first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, settings.largestBatch() - 1);
+                commitTogether(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commitTogether(List<Work<?>> batch) {
+        if (batch.size() == 1) {
+            batch.get(0).runAlone(alone);
+            return;
+        }
+        try {
+            shared.executeWithoutResult(tx -> batch.forEach(work -> work.runWithin(savepoint)));
+        } catch (RuntimeException | Error commitFailed) {
+            log.warn("A shared commit of {} transactions failed ({}); each runs again alone", batch.size(),
+                    commitFailed.toString());
+            batch.forEach(work -> work.runAlone(alone));
+            return;
+        }
+        batch.forEach(Work::finish);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 1; i <= settings.writers(); i++) {
+            Thread writer = new Thread(this::writeUntilStopped, "group-commit-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    /** Stops taking work after every other part of the hub has stopped; what is waiting is committed first. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread writer : writers) {
+            try {
+                writer.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        writers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    /** One caller's transaction: its outcome is handed back once the commit it shares is known. */
+    private static final class Work<T> {
+
+        private final TransactionCallback<T> callback;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private T result;
+        private Throwable failure;
+
+        Work(TransactionCallback<T> callback) {
+            this.callback = callback;
+        }
+
+        void runWithin(TransactionTemplate savepoint) {
+            try {
+                result = savepoint.execute(callback);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        void runAlone(TransactionTemplate alone) {
+            failure = null;
+            try {
+                result = alone.execute(callback);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            finish();
+        }
+
+        void finish() {
+            done.countDown();
+        }
+
+        T outcome() {
+            boolean interrupted = false;
+            // the outcome is waited for even when interrupted: returning early would let the caller acknowledge or
+            // answer what may not be committed
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return result;
+        }
+    }
+}
