@@ -1,7 +1,9 @@
 package uk.gov.safeguarding.hub.mail;
 
+import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -12,11 +14,17 @@ import java.util.Locale;
 @Component
 public class EmailTemplates {
 
+    // the templates resolve no beans; Thymeleaf's evaluation context requires a context to resolve them from
+    private static final StaticApplicationContext NO_BEANS = new StaticApplicationContext();
     private final SpringTemplateEngine html = engine(TemplateMode.HTML, ".html");
     private final SpringTemplateEngine text = engine(TemplateMode.TEXT, ".txt");
 
     public Email render(Letter letter) {
         Context context = new Context(Locale.UK);
+        // without an evaluation context of its own (Spring MVC's views set one), Thymeleaf makes a new one for every
+        // expression, whose property look-ups are never cached: half a delivery's CPU in a profile
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(NO_BEANS, null));
         context.setVariable("letter", letter);
         return new Email(letter.subject(), text.process("email/letter", context), html.process("email/letter", context));
     }

@@ -74,7 +74,7 @@ class CrashRecoveryIT {
                     "--spring.datasource.username=" + Postgres.RUNTIME, "--spring.datasource.password=" + Postgres.RUNTIME,
                     "--spring.flyway.user=" + Postgres.OWNER, "--spring.flyway.password=" + Postgres.OWNER));
         }
-        HubProcess hub = new HubProcess(HubProcess.packagedJar(), FreePort.find(), dataDir.resolve("hub.log"), arguments);
+        HubProcess hub = new HubProcess(FreePort.find(), dataDir.resolve("hub.log"), arguments);
         try {
             killMidFlightAndRecover(database, hub);
         } finally {

@@ -29,7 +29,7 @@ class GracefulShutdownIT {
         GreenMail smtp = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Path dataDir = HubDataDir.create("graceful");
-        HubProcess hub = new HubProcess(HubProcess.packagedJar(), FreePort.find(), dataDir.resolve("hub.log"),
+        HubProcess hub = new HubProcess(FreePort.find(), dataDir.resolve("hub.log"),
                 List.of("--hub.data-dir=" + dataDir, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort()));
         try {
             hub.start();
