@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
  * the dear part of a small transaction (a durable write of every page it changed on the embedded database, a flush
  * to disk on PostgreSQL), so deliveries made and notifications accepted together are committed together.
  * <p>
- * Each transaction runs on a writer thread within its own savepoint: one that fails is rolled back alone and its
- * exception is thrown to its caller, the others commit. The caller returns only once its work is committed (or has
- * failed), exactly as with a transaction of its own, so "answered only after the commit" still holds. Should the
- * shared commit itself fail, nothing of the batch is stored and each transaction is run again alone, so that none
- * fails for another.
+ * The transactions waiting together run one after another on a writer thread in one database transaction. Should
+ * one of them fail, or the shared commit, nothing of the batch is stored and each is run again alone, so that none
+ * fails for another and each caller gets its own outcome. (Failures are rare here: a savepoint for each instead
+ * would cost two more round trips to the database per transaction.) The caller returns only once its work is
+ * committed (or has failed), exactly as with a transaction of its own, so "answered only after the commit" holds.
  * A caller already in a transaction, or arriving while the hub stops, runs its work at once in a transaction of its
  * own.
  */
@@ -37,7 +37,6 @@ public class GroupCommit implements SmartLifecycle {
     private final BlockingQueue<Work<?>> waiting = new LinkedBlockingQueue<>();
     private final TransactionTemplate alone;
     private final TransactionTemplate shared;
-    private final TransactionTemplate savepoint;
     private final GroupCommitSettings settings;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
@@ -45,8 +44,6 @@ public class GroupCommit implements SmartLifecycle {
     GroupCommit(PlatformTransactionManager transactions, GroupCommitSettings settings) {
         this.alone = new TransactionTemplate(transactions);
         this.shared = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.settings = settings;
     }
 
@@ -86,10 +83,15 @@ public class GroupCommit implements SmartLifecycle {
             return;
         }
         try {
-            shared.executeWithoutResult(tx -> batch.forEach(work -> work.runWithin(savepoint)));
-        } catch (RuntimeException | Error commitFailed) {
-            log.warn("A shared commit of {} transactions failed ({}); each runs again alone", batch.size(),
-                    commitFailed.toString());
+            shared.executeWithoutResult(tx -> {
+                batch.forEach(work -> work.runShared(tx));
+                if (tx.isRollbackOnly()) {
+                    // one of them asked for its work to be undone: the batch is not committed but run again alone
+                    throw new IllegalStateException("a transaction of the batch was marked rollback-only");
+                }
+            });
+        } catch (RuntimeException | Error failed) {
+            log.debug("A shared commit of {} transactions failed ({}); each runs again alone", batch.size(), failed.toString());
             batch.forEach(work -> work.runAlone(alone));
             return;
         }
@@ -143,12 +145,9 @@ public class GroupCommit implements SmartLifecycle {
             this.callback = callback;
         }
 
-        void runWithin(TransactionTemplate savepoint) {
-            try {
-                result = savepoint.execute(callback);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
+        /** Within the shared transaction: a failure rolls the whole batch back, to be run again alone. */
+        void runShared(TransactionStatus shared) {
+            result = callback.doInTransaction(shared);
         }
 
         void runAlone(TransactionTemplate alone) {
