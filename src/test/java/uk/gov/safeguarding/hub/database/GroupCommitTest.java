@@ -84,7 +84,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void oneThatFailsIsRolledBackAloneAndItsCallerGetsItsException() throws Exception {
+    void oneThatFailsOrAsksToBeUndoneLeavesNothingWhileTheOthersCommitAndItsCallerGetsItsOutcome() throws Exception {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch othersWaiting = new CountDownLatch(1);
         Future<?> first = callers.submit(() -> commits.execute(tx -> {
@@ -96,9 +96,10 @@ class GroupCommitTest {
         List<Thread> waiting = new ArrayList<>();
         IllegalStateException refusal = new IllegalStateException("refused");
         List<Future<?>> others = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             String name = "other-" + i;
             boolean fails = i == 1;
+            boolean undone = i == 3;
             others.add(callers.submit(() -> {
                 synchronized (waiting) {
                     waiting.add(Thread.currentThread());
@@ -108,16 +109,20 @@ class GroupCommitTest {
                     if (fails) {
                         throw refusal;
                     }
-                    return null;
+                    if (undone) {
+                        tx.setRollbackOnly();
+                    }
+                    return name;
                 });
             }));
         }
-        awaitAllParked(waiting, 3);
+        awaitAllParked(waiting, 4);
         othersWaiting.countDown();
 
         first.get(10, TimeUnit.SECONDS);
         others.get(0).get(10, TimeUnit.SECONDS);
         others.get(2).get(10, TimeUnit.SECONDS);
+        assertThat(others.get(3).get(10, TimeUnit.SECONDS)).isEqualTo("other-3");
         assertThatThrownBy(() -> others.get(1).get(10, TimeUnit.SECONDS)).hasCause(refusal);
         assertThat(jdbc.queryForList("SELECT name FROM entry ORDER BY name", String.class))
                 .containsExactly("other-0", "other-2");
