@@ -54,10 +54,11 @@ import java.util.regex.Pattern;
  * The hub's benchmark (issue 14), run by bench/run.sh: in one run, the raw Artemis anchor (embedded, persistent NIO
  * journal as the hub's, in-VM JMS, transacted send and receive with one message per commit) and the packaged hub as
  * its own process on H2 and on the embedded PostgreSQL, emails to the outbox: start-up until healthy, then after a
- * warm-up (paced load until the JIT has compiled the hot paths) closed-loop intake (16 clients), sustained fan-out, open-loop paced load with accepted-to-every-email-written percentiles,
- * resident memory after the load. Prints one table with the ratios and writes it to target/bench/results.md; the
- * hub records a JFR profile to target/bench/hub-<database>.jfr. With --short, a shorter run that exits 1 when the
- * hub's fan-out falls below --least-fan-out-ratio (default 0.5, the target) of the anchor's rate: the regression check.
+ * warm-up (paced load until the JIT has compiled the hot paths) closed-loop intake (16 clients), sustained fan-out,
+ * open-loop paced load with accepted-to-every-email-written percentiles, resident memory after the load. Prints one
+ * table with the ratios and writes it to target/bench/results.md; the hub records a JFR profile to
+ * target/bench/hub-<database>.jfr (not with --no-profile). With --short, a shorter run that exits 1 when the hub's
+ * fan-out falls below --least-fan-out-ratio (default 0.5, the target) of the anchor's rate: the regression check.
  */
 public final class HubBenchmark {
 
@@ -73,6 +74,7 @@ public final class HubBenchmark {
             System.exit(2);
         });
         boolean shortForm = List.of(args).contains("--short");
+        boolean profiled = !List.of(args).contains("--no-profile");
         List<String> databases = List.of(argument(args, "--databases", "h2,postgresql").split(","));
         List<String> hubArguments = words(argument(args, "--hub-arguments", ""));
         double leastFanOutRatio = Double.parseDouble(argument(args, "--least-fan-out-ratio", "0.5"));
@@ -87,7 +89,7 @@ public final class HubBenchmark {
         rows.put("raw Artemis anchor, 8+8 sessions", "%.0f msg/s".formatted(anchor8));
         boolean belowTarget = false;
         for (String database : databases) {
-            HubRun run = measureHub(database, hubArguments, shortForm, warmUp, measure);
+            HubRun run = measureHub(database, hubArguments, shortForm, profiled, warmUp, measure);
             String db = " (" + database + ")";
             rows.put("start-up until healthy" + db, "%.1f s".formatted(run.startupSeconds));
             rows.put("intake, 16 clients, closed loop" + db, "%.0f notifications/s, p50 %.0f ms, p99 %.0f ms".formatted(
@@ -104,7 +106,8 @@ public final class HubBenchmark {
         StringBuilder table = new StringBuilder("| figure | measured |\n|---|---|\n");
         rows.forEach((figure, value) -> table.append("| ").append(figure).append(" | ").append(value).append(" |\n"));
         String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
-        String report = "Measured " + LocalDate.now() + " on " + machine + (shortForm ? " (short form)" : "") + "\n\n" + table;
+        String report = "Measured " + LocalDate.now() + " on " + machine + (shortForm ? " (short form)" : "")
+                + (profiled ? ", the hub profiled by JFR" : ", without the profiler") + "\n\n" + table;
         System.out.println();
         System.out.println(report);
         Files.writeString(OUT.resolve(shortForm ? "results-short.md" : "results.md"), report);
@@ -221,7 +224,8 @@ public final class HubBenchmark {
         }
     }
 
-    static HubRun measureHub(String database, List<String> hubArguments, boolean shortForm, Duration warmUp, Duration measure)
+    static HubRun measureHub(String database, List<String> hubArguments, boolean shortForm, boolean profiled,
+                          Duration warmUp, Duration measure)
             throws Exception {
         Path data = Files.createTempDirectory("bench-hub-" + database);
         Path outbox = Files.createDirectories(data.resolve("outbox"));
@@ -246,8 +250,10 @@ public final class HubBenchmark {
         HubRun run = new HubRun();
         long launched = System.nanoTime();
         ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("hub.log").toFile());
-        launch.environment().put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=filename="
-                + OUT.resolve("hub-" + database + ".jfr").toAbsolutePath() + ",settings=profile,dumponexit=true");
+        if (profiled) {
+            launch.environment().put("JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=filename="
+                    + OUT.resolve("hub-" + database + ".jfr").toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
         Process hub = launch.start();
         HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
         String base = "http://localhost:" + port;
