@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 public class GroupCommit implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final int ATTEMPTS_AFTER_LOCK_FAILURES = 3;
     private final BlockingQueue<Work<?>> waiting = new LinkedBlockingQueue<>();
     private final TransactionTemplate alone;
     private final TransactionTemplate shared;
@@ -151,11 +153,21 @@ public class GroupCommit implements SmartLifecycle {
         }
 
         void runAlone(TransactionTemplate alone) {
-            failure = null;
-            try {
-                result = alone.execute(callback);
-            } catch (RuntimeException | Error e) {
-                failure = e;
+            for (int attempt = 1; ; attempt++) {
+                failure = null;
+                try {
+                    result = alone.execute(callback);
+                } catch (PessimisticLockingFailureException e) {
+                    // a deadlock with another writer's batch (both wanted rows the other held): rolled back, so safe
+                    // to run again
+                    failure = e;
+                    if (attempt < ATTEMPTS_AFTER_LOCK_FAILURES) {
+                        continue;
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+                break;
             }
             finish();
         }

@@ -86,8 +86,15 @@ public class DeliveryRepository {
         return claimed;
     }
 
+    /**
+     * Marks published those of these deliveries that no transaction holds: a row being recorded as sent at this
+     * moment (by a shared commit of several deliveries) is skipped, never waited for, so that the two cannot
+     * deadlock; its claim goes stale and it is published again, and the repeat is ignored as no longer PENDING.
+     */
     void markPublished(List<String> ids, OffsetDateTime now) {
-        jdbc.sql("UPDATE delivery SET published_at = :now WHERE id IN (:ids) AND published_at IS NULL")
+        jdbc.sql("""
+                        UPDATE delivery SET published_at = :now WHERE id IN (
+                            SELECT id FROM delivery WHERE id IN (:ids) AND published_at IS NULL FOR UPDATE SKIP LOCKED)""")
                 .param("now", now).param("ids", ids).update();
     }
 
