@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
@@ -27,18 +29,22 @@ import uk.gov.safeguarding.hub.support.Postgres;
 import uk.gov.safeguarding.hub.support.Smtp;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.WebhookReceiver;
+import uk.gov.safeguarding.hub.routing.Channel;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -91,6 +97,47 @@ class FanOutIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     JmsTemplate jms;
+    @Autowired
+    DeliveryRepository deliveries;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void markingDeliveriesPublishedSkipsARowAnotherTransactionHoldsRatherThanWaitingForIt() throws Exception {
+        Api api = new Api(port);
+        Api.Response accepted = api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-FANOUT-LOCK"), Api.TRUST_KEY);
+        String id = accepted.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(states(api, id)).containsEntry("OFSTED/EMAIL", "SENT").containsEntry("NATIONAL_PANEL/EMAIL", "SENT")
+                        .containsEntry("DFE/WEBHOOK", "DEAD_LETTERED"));
+        List<String> ids = deliveries.forNotification(id).stream().filter(d -> d.channel() == Channel.EMAIL)
+                .map(DeliveryRepository.StoredDelivery::id).limit(2).toList();
+        // as if just claimed and sent to the broker (a live claim keeps the relay off them)
+        jdbc.sql("UPDATE delivery SET published_at = NULL, outbox_claimed_at = CURRENT_TIMESTAMP WHERE id IN (:ids)")
+                .param("ids", ids).update();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            // as a shared commit recording the first delivery as sent holds its row
+            jdbc.sql("SELECT id FROM delivery WHERE id = ? FOR UPDATE").param(ids.get(0)).query(String.class).single();
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        try {
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> deliveries.markPublished(ids, OffsetDateTime.now()));
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        assertThat(jdbc.sql("SELECT id FROM delivery WHERE id IN (:ids) AND published_at IS NOT NULL").param("ids", ids)
+                .query(String.class).list()).containsExactly(ids.get(1));
+    }
 
     @Test
     void eachRecipientGetsAnEmailAndSignedWebhooksWhileARefusedWebhookIsDeadLetteredWithItsCause() throws Exception {
