@@ -56,6 +56,10 @@ public class GroupCommit implements SmartLifecycle {
         }
         Work<T> queued = new Work<>(work);
         waiting.add(queued);
+        if (!running && waiting.remove(queued)) {
+            // the hub began stopping meanwhile and no writer took it: the writers may be gone
+            return alone.execute(work);
+        }
         return queued.outcome();
     }
 
@@ -123,6 +127,10 @@ public class GroupCommit implements SmartLifecycle {
             }
         }
         writers.clear();
+        // what a writer did not finish in time is not left waiting for ever
+        for (Work<?> left = waiting.poll(); left != null; left = waiting.poll()) {
+            left.runAlone(alone);
+        }
     }
 
     @Override
