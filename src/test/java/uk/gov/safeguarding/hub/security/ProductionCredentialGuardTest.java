@@ -1,5 +1,6 @@
 package uk.gov.safeguarding.hub.security;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
@@ -41,7 +42,7 @@ class ProductionCredentialGuardTest {
 
     @Test
     void prodStartsWithRealCredentials() {
-        assertThatCode(() -> guard.postProcessEnvironment(environment(realCredentials(), "prod"), new SpringApplication()))
+        assertThatCode(startingInProd(realCredentials()))
                 .doesNotThrowAnyException();
     }
 
@@ -49,7 +50,7 @@ class ProductionCredentialGuardTest {
     void prodRefusesADemoApiKey() {
         Map<String, Object> properties = realCredentials();
         properties.put("hub.security.api-keys[0].key-sha256[1]", ProductionCredentialGuard.DEMO_KEY_HASHES.iterator().next());
-        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+        assertThatThrownBy(startingInProd(properties))
                 .hasMessageContaining("trust-e08000028");
     }
 
@@ -58,7 +59,7 @@ class ProductionCredentialGuardTest {
         Map<String, Object> properties = realCredentials();
         properties.put("hub.child-data.keys.local-demo-1", ProductionCredentialGuard.DEMO_CHILD_DATA_KEY);
         properties.put("hub.acknowledgement.secret", ProductionCredentialGuard.DEMO_ACKNOWLEDGEMENT_SECRET);
-        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+        assertThatThrownBy(startingInProd(properties))
                 .hasMessageContaining("local-demo-1").hasMessageContaining("hub.acknowledgement.secret");
     }
 
@@ -69,7 +70,7 @@ class ProductionCredentialGuardTest {
         properties.put("hub.security.users[0].password-bcrypt", "$2a$12$G9ib48uHrK4y5HPhfEMYMOFeFZuLhXttrcYu.bsEOfRin3y9npTLu");
         properties.put("hub.security.users[0].role", "PARTNERSHIP");
         properties.put("hub.security.users[0].scope", "E08000028");
-        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+        assertThatThrownBy(startingInProd(properties))
                 .hasMessageContaining("user 'j.smith' has a demo password");
     }
 
@@ -91,7 +92,7 @@ class ProductionCredentialGuardTest {
         properties.put("hub.security.console-users[0].username", "ops.lead");
         properties.put("spring.flyway.user", "hub_runtime");
 
-        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+        assertThatThrownBy(startingInProd(properties))
                 .hasMessageContaining("hub.public-base-url must be an https:// address")
                 .hasMessageContaining("spring.mail.host is not set")
                 .hasMessageContaining("hub.acknowledgement.secret must be at least 32 bytes")
@@ -109,7 +110,7 @@ class ProductionCredentialGuardTest {
     void prodRefusesToRunAsTheOwnerOfItsTables() {
         Map<String, Object> properties = realCredentials();
         properties.remove("spring.flyway.user");
-        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+        assertThatThrownBy(startingInProd(properties))
                 .hasMessageContaining("the hub must not run as the database owner");
     }
 
@@ -118,7 +119,7 @@ class ProductionCredentialGuardTest {
         Map<String, Object> properties = realCredentials();
         properties.put("spring.datasource.username", "${HUB_DATABASE_USERNAME}");
         properties.put("hub.public-base-url", "http://sin-hub.example.gov.uk");
-        assertThatThrownBy(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+        assertThatThrownBy(startingInProd(properties))
                 .hasMessageContaining("spring.datasource.username is not set: set HUB_DATABASE_USERNAME")
                 .hasMessageContaining("hub.public-base-url must be an https:// address");
     }
@@ -128,7 +129,7 @@ class ProductionCredentialGuardTest {
         Map<String, Object> properties = realCredentials();
         properties.remove("spring.mail.host");
         properties.put("hub.mail.outbox-in-production", "true");
-        assertThatCode(() -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication()))
+        assertThatCode(startingInProd(properties))
                 .doesNotThrowAnyException();
     }
 
@@ -148,5 +149,10 @@ class ProductionCredentialGuardTest {
         properties.put("hub.acknowledgement.secret", ProductionCredentialGuard.DEMO_ACKNOWLEDGEMENT_SECRET);
         assertThatCode(() -> guard.postProcessEnvironment(environment(properties), new SpringApplication()))
                 .doesNotThrowAnyException();
+    }
+
+    /** The guard run as the hub starts with the prod profile and these properties. */
+    private ThrowingCallable startingInProd(Map<String, Object> properties) {
+        return () -> guard.postProcessEnvironment(environment(properties, "prod"), new SpringApplication());
     }
 }
