@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * would cost two more round trips to the database per transaction.) The caller returns only once its work is
  * committed (or has failed), exactly as with a transaction of its own, so "answered only after the commit" holds.
  * A caller already in a transaction, or arriving while the hub stops, runs its work at once in a transaction of its
- * own.
+ * own. Run alone, a transaction that loses a deadlock (rolled back by the database) is run again, up to three times.
  */
 @Component
 public class GroupCommit implements SmartLifecycle {
@@ -37,30 +37,34 @@ public class GroupCommit implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int ATTEMPTS_AFTER_LOCK_FAILURES = 3;
     private final BlockingQueue<Work<?>> waiting = new LinkedBlockingQueue<>();
-    private final TransactionTemplate alone;
-    private final TransactionTemplate shared;
+    private final TransactionTemplate transaction;
     private final GroupCommitSettings settings;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
     GroupCommit(PlatformTransactionManager transactions, GroupCommitSettings settings) {
-        this.alone = new TransactionTemplate(transactions);
-        this.shared = new TransactionTemplate(transactions);
+        this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
     }
 
     /** Runs the work in a transaction, committed with others waiting at the same time; its result or its exception. */
     public <T> T execute(TransactionCallback<T> work) {
         if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return alone.execute(work);
+            return runAlone(work);
         }
         Work<T> queued = new Work<>(work);
         waiting.add(queued);
         if (!running && waiting.remove(queued)) {
             // the hub began stopping meanwhile and no writer took it: the writers may be gone
-            return alone.execute(work);
+            return runAlone(work);
         }
         return queued.outcome();
+    }
+
+    private <T> T runAlone(TransactionCallback<T> work) {
+        Work<T> alone = new Work<>(work);
+        alone.runAlone(transaction);
+        return alone.outcome();
     }
 
     private void writeUntilStopped() {
@@ -85,11 +89,11 @@ public class GroupCommit implements SmartLifecycle {
 
     private void commitTogether(List<Work<?>> batch) {
         if (batch.size() == 1) {
-            batch.get(0).runAlone(alone);
+            batch.get(0).runAlone(transaction);
             return;
         }
         try {
-            shared.executeWithoutResult(tx -> {
+            transaction.executeWithoutResult(tx -> {
                 batch.forEach(work -> work.runShared(tx));
                 if (tx.isRollbackOnly()) {
                     // one of them asked for its work to be undone: the batch is not committed but run again alone
@@ -98,7 +102,7 @@ public class GroupCommit implements SmartLifecycle {
             });
         } catch (RuntimeException | Error failed) {
             log.debug("A shared commit of {} transactions failed ({}); each runs again alone", batch.size(), failed.toString());
-            batch.forEach(work -> work.runAlone(alone));
+            batch.forEach(work -> work.runAlone(transaction));
             return;
         }
         batch.forEach(Work::finish);
@@ -129,7 +133,7 @@ public class GroupCommit implements SmartLifecycle {
         writers.clear();
         // what a writer did not finish in time is not left waiting for ever
         for (Work<?> left = waiting.poll(); left != null; left = waiting.poll()) {
-            left.runAlone(alone);
+            left.runAlone(transaction);
         }
     }
 
