@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,7 @@ class PagesBrowserTest {
     Api api;
     String sandwell;
     String birmingham;
+    Browser browser;
 
     @BeforeAll
     void twoAuthoritiesNotifications() {
@@ -85,66 +87,73 @@ class PagesBrowserTest {
     @BeforeEach
     void chromium() {
         assumeTrue(Browser.installed(), "Chromium is not installed here (apt-get install chromium chromium-driver)");
+        if (browser == null) {
+            browser = new Browser(1280, 1400);
+        }
+    }
+
+    @AfterAll
+    void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @Test
     void eachKindOfUserSeesExactlyTheirScope() {
-        try (Browser browser = new Browser(1280, 1400)) {
-            WebDriver page = browser.driver();
-            page.get(url("/notifications"));
-            browser.signIn("sandwell", "sandwell");
-            assertThat(listed(page)).contains(sandwell).doesNotContain(birmingham);
-            assertThat(page.getPageSource()).contains("Sandwell (E08000028)");
-            browser.screenshot("pages-notifications.png");
+        browser.startOver(1280, 1400);
+        WebDriver page = browser.driver();
+        page.get(url("/notifications"));
+        browser.signIn("sandwell", "sandwell");
+        assertThat(listed(page)).contains(sandwell).doesNotContain(birmingham);
+        assertThat(page.getPageSource()).contains("Sandwell (E08000028)");
+        browser.screenshot("pages-notifications.png");
 
-            page.get(url("/notifications/" + birmingham));
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
-            assertThat(page.getPageSource()).doesNotContain("BCT-PAGES-2");
+        page.get(url("/notifications/" + birmingham));
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        assertThat(page.getPageSource()).doesNotContain("BCT-PAGES-2");
 
-            page.get(url("/clocks"));
-            assertThat(page.findElement(By.id("open-clocks")).getText()).contains("SCT-PAGES-1").doesNotContain("BCT-PAGES-2");
-            browser.screenshot("pages-clocks.png");
-            page.get(url("/reports?authority=E08000028"));
-            assertThat(page.findElement(By.id("figures")).getText()).contains("2026-27");
-            assertThat(page.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
-            assertThat(page.findElement(By.id("csv")).getAttribute("href")).contains("/reports/statutory.csv");
-            browser.screenshot("pages-reports.png");
-            page.get(url("/console"));
-            assertThat(page.getPageSource()).as("the console is for operations").doesNotContain("Dead letters");
+        page.get(url("/clocks"));
+        assertThat(page.findElement(By.id("open-clocks")).getText()).contains("SCT-PAGES-1").doesNotContain("BCT-PAGES-2");
+        browser.screenshot("pages-clocks.png");
+        page.get(url("/reports?authority=E08000028"));
+        assertThat(page.findElement(By.id("figures")).getText()).contains("2026-27");
+        assertThat(page.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
+        assertThat(page.findElement(By.id("csv")).getAttribute("href")).contains("/reports/statutory.csv");
+        browser.screenshot("pages-reports.png");
+        page.get(url("/console"));
+        assertThat(page.getPageSource()).as("the console is for operations").doesNotContain("Dead letters");
 
-            // a session that has expired: sign in again, and back to the page asked for
-            page.manage().deleteCookieNamed("JSESSIONID");
-            page.get(url("/notifications/" + sandwell));
-            assertThat(page.getCurrentUrl()).endsWith("/login");
-            browser.signIn("sandwell", "sandwell");
-            assertThat(page.getCurrentUrl()).endsWith("/notifications/" + sandwell);
-        }
+        // a session that has expired: sign in again, and back to the page asked for
+        page.manage().deleteCookieNamed("JSESSIONID");
+        page.get(url("/notifications/" + sandwell));
+        assertThat(page.getCurrentUrl()).endsWith("/login");
+        browser.signIn("sandwell", "sandwell");
+        assertThat(page.getCurrentUrl()).endsWith("/notifications/" + sandwell);
         for (String user : List.of("ofsted", "ops")) {
-            try (Browser browser = new Browser(1280, 1400)) {
-                browser.driver().get(url("/notifications"));
-                browser.signIn(user, user);
-                assertThat(listed(browser.driver())).as(user).contains(sandwell, birmingham);
-            }
+            browser.startOver(1280, 1400);
+            browser.driver().get(url("/notifications"));
+            browser.signIn(user, user);
+            assertThat(listed(browser.driver())).as(user).contains(sandwell, birmingham);
         }
     }
 
     @Test
     void everyPageMeetsTheAccessibilityRulesAxeChecks() {
         assumeTrue(Browser.axeInstalled(), "axe-core is not installed here (.ci/run installs it into .tools/)");
-        try (Browser browser = new Browser(1280, 1400)) {
-            WebDriver page = browser.driver();
-            page.get(url("/login"));
-            assertThat(browser.accessibilityViolations()).as("sign-in").isEmpty();
-            browser.signIn("ops", "ops");
-            for (String path : List.of("/notifications", "/notifications/" + sandwell, "/clocks", "/reports", "/console")) {
-                page.get(url(path));
-                assertThat(browser.accessibilityViolations()).as(path).isEmpty();
-            }
-            // and the check does find what is wrong: an image without a text alternative
-            ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
-                    "document.querySelector('main').appendChild(document.createElement('img'))");
-            assertThat(browser.accessibilityViolations()).anyMatch(v -> v.startsWith("image-alt"));
+        browser.startOver(1280, 1400);
+        WebDriver page = browser.driver();
+        page.get(url("/login"));
+        assertThat(browser.accessibilityViolations()).as("sign-in").isEmpty();
+        browser.signIn("ops", "ops");
+        for (String path : List.of("/notifications", "/notifications/" + sandwell, "/clocks", "/reports", "/console")) {
+            page.get(url(path));
+            assertThat(browser.accessibilityViolations()).as(path).isEmpty();
         }
+        // and the check does find what is wrong: an image without a text alternative
+        ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "document.querySelector('main').appendChild(document.createElement('img'))");
+        assertThat(browser.accessibilityViolations()).anyMatch(v -> v.startsWith("image-alt"));
     }
 
     @Test
@@ -157,33 +166,32 @@ class PagesBrowserTest {
                 .substring(prefix.length()).trim());
         assertThat(link).endsWith("/notifications/" + sandwell);
 
-        try (Browser browser = new Browser(375, 1600)) {
-            WebDriver page = browser.driver();
-            page.get(link);
-            assertThat(page.getCurrentUrl()).endsWith("/login");
-            browser.signIn("ofsted", "ofsted");
-            assertThat(page.getCurrentUrl()).as("back to the page asked for").endsWith("/notifications/" + sandwell);
-            assertThat(page.findElement(By.id("children")).getText()).contains("Zebedee");
-            browser.screenshot("pages-case-phone.png");
+        browser.startOver(375, 1600);
+        WebDriver page = browser.driver();
+        page.get(link);
+        assertThat(page.getCurrentUrl()).endsWith("/login");
+        browser.signIn("ofsted", "ofsted");
+        assertThat(page.getCurrentUrl()).as("back to the page asked for").endsWith("/notifications/" + sandwell);
+        assertThat(page.findElement(By.id("children")).getText()).contains("Zebedee");
+        browser.screenshot("pages-case-phone.png");
 
-            String csrf = page.findElement(By.cssSelector("form[action$='/acknowledge'] input[name='_csrf']")).getAttribute("value");
-            page.findElement(By.id("acknowledge")).click();
-            browser.await(ExpectedConditions.presenceOfElementLocated(By.id("message")));
-            String acknowledgedAt = row(page, "OFSTED").findElement(By.className("acknowledged")).getText();
-            assertThat(acknowledgedAt).isNotEqualTo("Not yet");
-            assertThat(page.findElements(By.id("acknowledge"))).isEmpty();
+        String csrf = page.findElement(By.cssSelector("form[action$='/acknowledge'] input[name='_csrf']")).getAttribute("value");
+        page.findElement(By.id("acknowledge")).click();
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        String acknowledgedAt = row(page, "OFSTED").findElement(By.className("acknowledged")).getText();
+        assertThat(acknowledgedAt).isNotEqualTo("Not yet");
+        assertThat(page.findElements(By.id("acknowledge"))).isEmpty();
 
-            // the same form sent a second time (a double click): it leads back to the case, and the first stands
-            HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(url("/notifications/" + sandwell + "/acknowledge")))
-                    .header("Cookie", "JSESSIONID=" + page.manage().getCookieNamed("JSESSIONID").getValue())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(again.statusCode()).isEqualTo(302);
-            assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/notifications/" + sandwell));
-            page.navigate().refresh();
-            assertThat(row(page, "OFSTED").findElement(By.className("acknowledged")).getText()).isEqualTo(acknowledgedAt);
-        }
+        // the same form sent a second time (a double click): it leads back to the case, and the first stands
+        HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url("/notifications/" + sandwell + "/acknowledge")))
+                .header("Cookie", "JSESSIONID=" + page.manage().getCookieNamed("JSESSIONID").getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/notifications/" + sandwell));
+        page.navigate().refresh();
+        assertThat(row(page, "OFSTED").findElement(By.className("acknowledged")).getText()).isEqualTo(acknowledgedAt);
         JsonNode view = api.get("/api/v1/notifications/" + sandwell, Api.OPS_KEY).body();
         assertThat(StreamSupport.stream(view.get("audit").spliterator(), false)
                 .filter(a -> a.get("event").asText().equals("ACKNOWLEDGED") && a.get("detail").asText().startsWith("OFSTED")))
@@ -202,15 +210,14 @@ class PagesBrowserTest {
         List<String> lines = Mails.text(escalation).lines().toList();
         String link = local(lines.get(lines.indexOf("Open the notification in the hub:") + 1).trim());
 
-        try (Browser browser = new Browser(1280, 1800)) {
-            WebDriver page = browser.driver();
-            page.get(link);
-            browser.signIn("sandwell", "sandwell");
-            assertThat(page.getCurrentUrl()).endsWith("/notifications/" + sandwell);
-            assertThat(page.findElement(By.id("clocks")).getText()).contains("Notification (5 working days)");
-            assertThat(page.findElement(By.id("timeline")).getText()).contains("Escalated");
-            browser.screenshot("pages-case.png");
-        }
+        browser.startOver(1280, 1800);
+        WebDriver page = browser.driver();
+        page.get(link);
+        browser.signIn("sandwell", "sandwell");
+        assertThat(page.getCurrentUrl()).endsWith("/notifications/" + sandwell);
+        assertThat(page.findElement(By.id("clocks")).getText()).contains("Notification (5 working days)");
+        assertThat(page.findElement(By.id("timeline")).getText()).contains("Escalated");
+        browser.screenshot("pages-case.png");
     }
 
     private String notify(String reference, String authority, String key) {

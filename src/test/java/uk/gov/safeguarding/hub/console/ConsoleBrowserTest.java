@@ -1,6 +1,6 @@
 package uk.gov.safeguarding.hub.console;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -9,9 +9,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -19,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.safeguarding.hub.support.Api;
+import uk.gov.safeguarding.hub.support.Browser;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.HubIntegrationTest;
@@ -50,8 +48,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 // closed after the class, so that each context stops while its database and broker are still up
 class ConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int DFE_PORT = FreePort.find();
     private static final String SECRET = "console-test-secret";
 
@@ -67,26 +63,23 @@ class ConsoleBrowserTest {
     @LocalServerPort
     int port;
     WebDriver browser;
-    Path profile;
+    private static Browser chromium;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    void openBrowser() {
+        assumeTrue(Browser.installed(),
                 "Chromium is not installed here (apt-get install chromium chromium-driver): console browser test skipped");
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
-                        "--window-size=1400,1600", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        // no implicit wait: every page is rendered on the server, and what follows a click waits for its page
-        browser = new ChromeDriver(service, options);
+        if (chromium == null) {
+            chromium = new Browser(1400, 1600);
+        }
+        browser = chromium.startOver(1400, 1600).driver();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
         }
     }
 

@@ -7,11 +7,14 @@ import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.HubProcess;
+import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Notifications;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -44,9 +47,13 @@ class GracefulShutdownIT {
 
             assertThat(exitCode).as("exit code after SIGTERM").isIn(0, 143);
             assertThat(canConnect(api)).as("intake has stopped").isFalse();
+            assertThat(Files.readString(dataDir.resolve("hub.log"))).as("the database stayed open until in-flight work was done")
+                    .doesNotContain("Database is already closed");
 
             hub.start();
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> accepted.stream().allMatch(id ->
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    Arrays.stream(smtp.getReceivedMessages()).map(Mails::messageId).distinct().count() >= accepted.size() * 4L);
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> accepted.stream().allMatch(id ->
                     StreamSupport.stream(api.get("/api/v1/notifications/" + id, Api.OPS_KEY).body().get("deliveries").spliterator(), false)
                             .allMatch(d -> d.get("state").asText().equals("SENT"))));
             assertThat(api.get("/api/v1/dead-letters", Api.OPS_KEY).body().get("total").asInt()).isZero();

@@ -1,6 +1,7 @@
 package uk.gov.safeguarding.hub.support;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's headless Chromium, driven by its chromedriver, as a person at a desktop or on a phone would use the hub:
@@ -30,7 +32,7 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path AXE = Path.of(".tools", "node_modules", "axe-core", "axe.min.js");
 
-    private final WebDriver driver;
+    private final ChromeDriver driver;
     private final Path profile;
 
     public Browser(int width, int height) {
@@ -44,6 +46,17 @@ public final class Browser implements AutoCloseable {
                         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run",
                         "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    }
+
+    /**
+     * The same Chromium as a new visitor with a screen of this size: no cookies (so no session), a blank page. One
+     * browser serves a test class; starting Chromium is the slow part.
+     */
+    public Browser startOver(int width, int height) {
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.get("about:blank");
+        return this;
     }
 
     public static boolean installed() {
