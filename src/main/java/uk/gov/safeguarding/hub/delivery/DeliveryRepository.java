@@ -87,15 +87,18 @@ public class DeliveryRepository {
     }
 
     /**
-     * Marks published those of these deliveries that no transaction holds: a row being recorded as sent at this
-     * moment (by a shared commit of several deliveries) is skipped, never waited for, so that the two cannot
-     * deadlock; its claim goes stale and it is published again, and the repeat is ignored as no longer PENDING.
+     * Marks published, in the caller's transaction, those of these deliveries that no transaction holds: a row being
+     * recorded as sent at this moment (by a shared commit of several deliveries) is skipped, never waited for, so
+     * that the two cannot deadlock; its claim goes stale and it is published again, and the repeat is ignored as no
+     * longer PENDING. The rows are locked first and then updated by key: one UPDATE over a sub-select made H2 scan
+     * the whole table for every batch (86 % of the relay's CPU in a profile).
      */
     void markPublished(List<String> ids, OffsetDateTime now) {
-        jdbc.sql("""
-                        UPDATE delivery SET published_at = :now WHERE id IN (
-                            SELECT id FROM delivery WHERE id IN (:ids) AND published_at IS NULL FOR UPDATE SKIP LOCKED)""")
-                .param("now", now).param("ids", ids).update();
+        List<String> free = jdbc.sql("SELECT id FROM delivery WHERE id IN (:ids) AND published_at IS NULL FOR UPDATE SKIP LOCKED")
+                .param("ids", ids).query(String.class).list();
+        if (!free.isEmpty()) {
+            jdbc.sql("UPDATE delivery SET published_at = :now WHERE id IN (:ids)").param("now", now).param("ids", free).update();
+        }
     }
 
     /** Records a successful attempt; false when the delivery was no longer PENDING (made by a concurrent attempt). */

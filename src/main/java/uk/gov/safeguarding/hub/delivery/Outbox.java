@@ -40,6 +40,7 @@ class Outbox {
         return unpublished.isEmpty() ? List.of() : deliveries.claimForPublication(unpublished, now, staleBefore);
     }
 
+    @Transactional
     void markPublished(List<String> deliveryIds) {
         deliveries.markPublished(deliveryIds, OffsetDateTime.now(clock));
     }

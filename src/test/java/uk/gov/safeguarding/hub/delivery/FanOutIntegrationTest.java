@@ -32,7 +32,6 @@ import uk.gov.safeguarding.hub.support.WebhookReceiver;
 import uk.gov.safeguarding.hub.routing.Channel;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -100,6 +99,8 @@ class FanOutIntegrationTest {
     @Autowired
     DeliveryRepository deliveries;
     @Autowired
+    Outbox outbox;
+    @Autowired
     PlatformTransactionManager transactions;
 
     @Test
@@ -130,7 +131,7 @@ class FanOutIntegrationTest {
         holder.start();
         try {
             assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> deliveries.markPublished(ids, OffsetDateTime.now()));
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> outbox.markPublished(ids));
         } finally {
             release.countDown();
             holder.join();
