@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.delivery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import uk.gov.safeguarding.hub.database.TimeOrderedIds;
 import uk.gov.safeguarding.hub.routing.Channel;
 import uk.gov.safeguarding.hub.routing.Recipient;
 
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 @Repository
 public class DeliveryRepository {
@@ -32,7 +32,7 @@ public class DeliveryRepository {
 
     /** Plans a delivery in the caller's transaction; the outbox relay puts it on the broker after commit. */
     String plan(String notificationId, DeliveryKind kind, Recipient recipient, Channel channel, OffsetDateTime now) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         jdbc.sql("""
                         INSERT INTO delivery (id, notification_id, kind, recipient, channel, state, attempts, created_at)
                         VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?)""")

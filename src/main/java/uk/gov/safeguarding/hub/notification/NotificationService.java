@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import uk.gov.safeguarding.hub.database.TimeOrderedIds;
 import uk.gov.safeguarding.hub.audit.AuditEvent;
 import uk.gov.safeguarding.hub.audit.AuditTrail;
 import uk.gov.safeguarding.hub.clock.ClockRepository;
@@ -32,7 +33,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Intake: checks a notification, routes it by statute and stores it with its NOTIFICATION clock in one transaction,
@@ -106,7 +106,7 @@ public class NotificationService {
     }
 
     private Submission store(NotificationRequest request, HubClient client, RoutingDecision decision, String sha256) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate awareOn = request.incident().awareOn();
         boolean late = statutoryClocks.hasClosed(ClockType.NOTIFICATION, awareOn);
