@@ -117,7 +117,9 @@ public class GroupCommit implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        int count = settings.writersFor(databaseProductName());
+        String database = databaseProductName();
+        int count = settings.writersFor(database);
+        log.info("Shared commits: {} writer thread(s) for {}", count, database.isEmpty() ? "an unknown database" : database);
         for (int i = 1; i <= count; i++) {
             Thread writer = new Thread(this::writeUntilStopped, "group-commit-" + i);
             writer.setDaemon(true);
