@@ -101,6 +101,7 @@ public final class HubBenchmark {
             run.paced.forEach((rate, result) -> rows.put("accepted → every email written, %d/s for %d s%s".formatted(
                     rate, result.seconds, db), result.describe()));
             rows.put("resident memory after the load" + db, "%.0f MiB".formatted(run.residentMiB));
+            rows.put("data directory after the load" + db, "%.0f MiB (database %.0f MiB)".formatted(run.dataDirMiB, run.databaseMiB));
             belowTarget |= run.fanOutRate / anchor4 < leastFanOutRatio;
         }
         StringBuilder table = new StringBuilder("| figure | measured |\n|---|---|\n");
@@ -199,6 +200,7 @@ public final class HubBenchmark {
             return rate;
         } finally {
             server.stop();
+            deleteRecursively(dir);
         }
     }
 
@@ -214,6 +216,8 @@ public final class HubBenchmark {
         int emailsDuringIntake;
         final Map<Integer, Paced> paced = new LinkedHashMap<>();
         double residentMiB;
+        double dataDirMiB;
+        double databaseMiB;
     }
 
     record Paced(int rate, long seconds, int sent, int completed, double p50Millis, double p99Millis, double maxMillis) {
@@ -300,6 +304,10 @@ public final class HubBenchmark {
             if (postgres != null) {
                 postgres.close();
             }
+            // measured, then removed: a run leaves gigabytes behind (the embedded database's file grows under load)
+            run.dataDirMiB = sizeMiB(data);
+            run.databaseMiB = sizeMiB(data.resolve("db"));
+            deleteRecursively(data);
         }
         return run;
     }
@@ -428,6 +436,23 @@ public final class HubBenchmark {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double sizeMiB(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return 0;
+        }
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum() / (1024.0 * 1024.0);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     private static double residentMiB(long pid) throws IOException {

@@ -1,10 +1,8 @@
 package uk.gov.safeguarding.hub.resilience;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.safeguarding.hub.support.Api;
@@ -14,6 +12,7 @@ import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.HubProcess;
 import uk.gov.safeguarding.hub.support.Notifications;
 import uk.gov.safeguarding.hub.support.Postgres;
+import uk.gov.safeguarding.hub.support.Smtp;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,18 +47,8 @@ class CrashRecoveryIT {
     private static final int KILL_AFTER_ACCEPTED = 150;
     private static final int CLIENTS = 8;
 
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterEach
-    void stopSmtp() {
-        smtp.stop();
-    }
+    @RegisterExtension
+    final GreenMailExtension smtp = Smtp.serverForEachTest();
 
     @ParameterizedTest(name = "database: {0}")
     @ValueSource(strings = {"embedded", "postgresql"})

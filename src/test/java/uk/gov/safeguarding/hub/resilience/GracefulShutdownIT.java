@@ -1,14 +1,15 @@
 package uk.gov.safeguarding.hub.resilience;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.gov.safeguarding.hub.support.Api;
 import uk.gov.safeguarding.hub.support.FreePort;
 import uk.gov.safeguarding.hub.support.HubDataDir;
 import uk.gov.safeguarding.hub.support.HubProcess;
 import uk.gov.safeguarding.hub.support.Mails;
 import uk.gov.safeguarding.hub.support.Notifications;
+import uk.gov.safeguarding.hub.support.Smtp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,11 @@ import static org.awaitility.Awaitility.await;
  */
 class GracefulShutdownIT {
 
+    @RegisterExtension
+    final GreenMailExtension smtp = Smtp.serverForEachTest();
+
     @Test
     void sigtermStopsIntakeReturnsInFlightWorkAndExits() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
         Path dataDir = HubDataDir.create("graceful");
         HubProcess hub = new HubProcess(FreePort.find(), dataDir.resolve("hub.log"),
                 List.of("--hub.data-dir=" + dataDir, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort()));
@@ -60,7 +62,6 @@ class GracefulShutdownIT {
             hub.stop(Duration.ofSeconds(60));
         } finally {
             hub.kill();
-            smtp.stop();
         }
     }
 
