@@ -1,6 +1,7 @@
 package uk.gov.safeguarding.hub.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -17,7 +18,7 @@ import java.util.List;
  * email against the test's SMTP server, where an open connection takes 1 ms. Each connection serves one sender at
  * a time. One idle for longer than {@code maxIdle} is closed instead of reused, since servers drop idle clients;
  * an email that fails on a reused connection is sent once more on a new one, because the server may have dropped
- * the old one. A repeat that reaches the recipient twice carries the same Message-ID, as at-least-once allows.
+ * the old one (not one the server answered and refused). A repeat that reaches the recipient twice carries the same Message-ID, as at-least-once allows.
  */
 final class SmtpConnections implements AutoCloseable {
 
@@ -43,6 +44,10 @@ final class SmtpConnections implements AutoCloseable {
                 reused.sendMessage(message, message.getAllRecipients());
                 giveBack(reused);
                 return;
+            } catch (SendFailedException refused) {
+                // the server answered and refused the email: a new connection would be refused the same way
+                closeQuietly(reused);
+                throw refused;
             } catch (MessagingException perhapsDropped) {
                 closeQuietly(reused);
             }
