@@ -53,8 +53,11 @@ public class StatutoryClocks {
         return LocalDate.now(clock.withZone(StatutoryDeadlines.LONDON));
     }
 
-    /** Starts a clock of a notification of {@code localAuthority} (once: a second start is ignored) and audits it. */
-    public void start(String notificationId, String localAuthority, ClockType type, LocalDate startsOn, String actor) {
+    /**
+     * Starts a clock of a notification of {@code localAuthority} (once: a second start is ignored) and audits it;
+     * returns the deadline this start computes.
+     */
+    public LocalDate start(String notificationId, String localAuthority, ClockType type, LocalDate startsOn, String actor) {
         StatutoryDeadlines.Deadline deadline = deadlines.deadline(type, startsOn);
         coverage.check(type, startsOn, deadline);
         if (clocks.startIfAbsent(notificationId, type, startsOn, deadline)) {
@@ -63,6 +66,7 @@ public class StatutoryClocks {
                             + (deadline.calendarCovered() ? "" : " (beyond the bank-holiday calendar)"));
             events.publishEvent(new ClockEvents.Started(notificationId, localAuthority, type, deadline.date()));
         }
+        return deadline.date();
     }
 
     /**

@@ -8,11 +8,13 @@ import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.routing.RecipientChannels;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Plans the deliveries of one kind to some recipients of a notification, one per channel each recipient has, in the
- * caller's transaction: the outbox relay, woken when it commits, hands them to the broker.
+ * caller's transaction, claimed for this instance's outbox relay: the relay hands them to the broker once it commits.
  */
 @Component
 public class DeliveryPlanner {
@@ -36,11 +38,12 @@ public class DeliveryPlanner {
 
     public void plan(String notificationId, String localAuthority, DeliveryKind kind, Collection<Recipient> recipients,
                      OffsetDateTime now) {
+        List<String> planned = new ArrayList<>();
         for (Recipient recipient : recipients.stream().sorted().toList()) {
             for (Channel channel : channels.of(recipient, localAuthority).channels()) {
-                deliveries.plan(notificationId, kind, recipient, channel, now);
+                planned.add(deliveries.plan(notificationId, kind, recipient, channel, now));
             }
         }
-        relay.wakeAfterCommit();
+        relay.publishAfterCommit(planned);
     }
 }

@@ -30,13 +30,17 @@ public class DeliveryRepository {
         this.batch = batch;
     }
 
-    /** Plans a delivery in the caller's transaction; the outbox relay puts it on the broker after commit. */
+    /**
+     * Plans a delivery in the caller's transaction, claimed for this instance's outbox relay, which puts it on the
+     * broker after commit.
+     */
     String plan(String notificationId, DeliveryKind kind, Recipient recipient, Channel channel, OffsetDateTime now) {
         String id = TimeOrderedIds.next();
         jdbc.sql("""
-                        INSERT INTO delivery (id, notification_id, kind, recipient, channel, state, attempts, created_at)
-                        VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
-                .params(id, notificationId, kind.name(), recipient.name(), channel.name(), now)
+                        INSERT INTO delivery (id, notification_id, kind, recipient, channel, state, attempts, created_at,
+                          outbox_claimed_at)
+                        VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(id, notificationId, kind.name(), recipient.name(), channel.name(), now, now)
                 .update();
         return id;
     }

@@ -12,26 +12,33 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.gov.safeguarding.hub.broker.Queues;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hands planned deliveries from the transactional outbox to the broker. It is woken as soon as a transaction that
- * planned deliveries commits, and looks anyway every poll interval (for claims gone stale and rows another instance
- * planned). Each round claims a batch in one database transaction, publishes it in one JMS transaction and marks it
- * published in one statement, and rounds follow each other while full batches come back, so a backlog drains at
- * the broker's pace. A crash between the steps leaves rows to be claimed again; the delivery route ignores a message
- * whose delivery is already made.
+ * Hands planned deliveries from the transactional outbox to the broker. The deliveries a transaction planned (claimed
+ * for this relay as they were planned) are handed to it once that transaction commits; it publishes them in one JMS
+ * transaction per batch and marks them published in a commit shared with other work. Every poll interval it also
+ * looks in the database, for claims gone stale (an instance died, or this one before a restart, or one of its
+ * batches failed) and rows planned without a claim, which it claims there; rounds follow each other while full
+ * batches come back, so a backlog drains at the broker's pace. A crash between the steps leaves rows to be claimed
+ * again; the delivery route ignores a message whose delivery is already made.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
 
     static final String DELIVERY_ID = "hubDeliveryId";
+    // deliveries handed over beyond this wait in the database for their claim to go stale, so memory stays bounded
+    private static final int MOST_HANDED_OVER = 20_000;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private final Outbox outbox;
     private final JmsTemplate jms;
     private final OutboxSettings settings;
+    private final BlockingQueue<String> handedOver = new LinkedBlockingQueue<>(MOST_HANDED_OVER);
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -43,27 +50,43 @@ class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** Wakes the relay once the current transaction commits (at once when there is none). */
-    void wakeAfterCommit() {
+    /** Publishes these deliveries, planned and claimed for this relay, once the current transaction commits. */
+    void publishAfterCommit(List<String> deliveryIds) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wakeUp.release();
+                    handOver(deliveryIds);
                 }
             });
         } else {
-            wakeUp.release();
+            handOver(deliveryIds);
         }
     }
 
+    private void handOver(List<String> deliveryIds) {
+        for (String deliveryId : deliveryIds) {
+            if (!handedOver.offer(deliveryId)) {
+                break;
+            }
+        }
+        wakeUp.release();
+    }
+
     private void relayUntilStopped() {
+        long nextLookInDatabase = System.nanoTime();
         while (running) {
             try {
                 wakeUp.tryAcquire(settings.pollIntervalMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
-                while (running && relayOneBatch() == settings.batchSize()) {
+                while (running && publishHandedOver() == settings.batchSize()) {
                     wakeUp.drainPermits();
+                }
+                if (System.nanoTime() - nextLookInDatabase >= 0) {
+                    while (running && relayOneBatch() == settings.batchSize()) {
+                        publishHandedOver();
+                    }
+                    nextLookInDatabase = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis());
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
@@ -72,13 +95,36 @@ class OutboxRelay implements SmartLifecycle {
                 log.warn("Outbox relay round failed; its claims go stale and are taken again: {}", e.toString());
             }
         }
+        try {
+            // what was handed over before the hub began to stop is still published
+            while (publishHandedOver() > 0) {
+                wakeUp.drainPermits();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay could not publish its last deliveries; their claims go stale and are taken again "
+                    + "at the next start: {}", e.toString());
+        }
     }
 
-    int relayOneBatch() {
-        List<String> claimed = outbox.claimUnpublished();
-        if (claimed.isEmpty()) {
-            return 0;
+    private int publishHandedOver() {
+        List<String> batch = new ArrayList<>(Math.min(settings.batchSize(), handedOver.size()));
+        handedOver.drainTo(batch, settings.batchSize());
+        if (!batch.isEmpty()) {
+            publish(batch);
         }
+        return batch.size();
+    }
+
+    /** One round in the database: claims stale or unclaimed rows and publishes them. */
+    private int relayOneBatch() {
+        List<String> claimed = outbox.claimUnpublished();
+        if (!claimed.isEmpty()) {
+            publish(claimed);
+        }
+        return claimed.size();
+    }
+
+    private void publish(List<String> claimed) {
         jms.execute(session -> {
             try (MessageProducer producer = session.createProducer(session.createQueue(Queues.DELIVERY))) {
                 for (String deliveryId : claimed) {
@@ -91,7 +137,6 @@ class OutboxRelay implements SmartLifecycle {
             return null;
         }, true);
         outbox.markPublished(claimed);
-        return claimed.size();
     }
 
     @Override

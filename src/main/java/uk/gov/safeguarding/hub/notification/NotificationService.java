@@ -113,11 +113,13 @@ public class NotificationService {
         notifications.insert(id, request, sha256, late, now, client.name(), decision.recipients());
         audit.record(id, AuditEvent.RECEIVED, client.name(), "trustReference " + request.trustReference()
                 + ", " + request.incident().type() + (late ? ", after its NOTIFICATION deadline (late)" : ""));
-        statutoryClocks.start(id, request.localAuthority(), ClockType.NOTIFICATION, awareOn, client.name());
+        LocalDate deadline = statutoryClocks.start(id, request.localAuthority(), ClockType.NOTIFICATION, awareOn, client.name());
         events.publishEvent(new NotificationEvents.Accepted(id, request.localAuthority(), decision.recipients(), now));
         audit.record(id, AuditEvent.ROUTED, AuditTrail.HUB, decision.recipients().stream().sorted().toList()
                 + " under: " + String.join("; ", decision.rulesApplied()));
-        return submission(id, true);
+        // answered from what was just stored: reading it back would cost three queries per notification
+        return new Submission(id, "ACCEPTED", late, decision.recipients().stream().sorted().toList(),
+                Map.of(ClockType.NOTIFICATION.name(), deadline), true);
     }
 
     private Submission repeat(NotificationRepository.StoredReference existing, String sha256) {
@@ -126,14 +128,10 @@ public class NotificationService {
                     "This trustReference was already notified with different content (notification "
                             + existing.id() + "); nothing was changed. Use a new trustReference for a new incident.");
         }
-        return submission(existing.id(), false);
-    }
-
-    private Submission submission(String id, boolean created) {
-        NotificationRepository.StoredNotification stored = notifications.find(id).orElseThrow();
+        NotificationRepository.StoredNotification stored = notifications.find(existing.id()).orElseThrow();
         Map<String, LocalDate> deadlines = new LinkedHashMap<>();
-        clocks.forNotification(id).forEach(c -> deadlines.put(c.clock().name(), c.deadline()));
-        return new Submission(id, "ACCEPTED", stored.late(), stored.recipients(), deadlines, created);
+        clocks.forNotification(stored.id()).forEach(c -> deadlines.put(c.clock().name(), c.deadline()));
+        return new Submission(stored.id(), "ACCEPTED", stored.late(), stored.recipients(), deadlines, false);
     }
 
     private static IncidentFacts facts(NotificationRequest request) {

@@ -141,6 +141,24 @@ class FanOutIntegrationTest {
     }
 
     @Test
+    void aDeliveryClaimedAtPlanningButNeverPublishedIsTakenOverOnceItsClaimIsStale() throws Exception {
+        Api api = new Api(port);
+        Api.Response accepted = api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-FANOUT-STALE"), Api.TRUST_KEY);
+        String id = accepted.body().get("id").asText();
+        List<DeliveryRepository.StoredDelivery> planned = deliveries.forNotification(id);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery WHERE notification_id = ? AND outbox_claimed_at IS NULL")
+                .param(id).query(Integer.class).single()).as("every delivery is claimed as it is planned").isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(states(api, id)).containsEntry("OFSTED/EMAIL", "SENT"));
+        String ofsted = planned.stream().filter(d -> d.recipient().name().equals("OFSTED")).findFirst().orElseThrow().id();
+        // as if planned by an instance that died after its commit, before its relay put the delivery on the broker
+        jdbc.sql("UPDATE delivery SET published_at = NULL, outbox_claimed_at = CURRENT_TIMESTAMP - INTERVAL '1' HOUR WHERE id = ?")
+                .param(ofsted).update();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM delivery WHERE id = ? AND published_at IS NOT NULL").param(ofsted).query(Integer.class).single() == 1);
+    }
+
+    @Test
     void eachRecipientGetsAnEmailAndSignedWebhooksWhileARefusedWebhookIsDeadLetteredWithItsCause() throws Exception {
         // 4 emails + 1 good webhook + 3 attempts at the refused webhook
         NotifyBuilder allAttempts = new NotifyBuilder(camel).fromRoute("delivery").whenDone(4 + 1 + MAX_ATTEMPTS).create();
