@@ -23,6 +23,11 @@ public class ClockRepository {
 
     /** Starts a clock unless it is already running; true when this call started it. */
     boolean startIfAbsent(String notificationId, ClockType clock, LocalDate startsOn, StatutoryDeadlines.Deadline deadline) {
+        // looked up first: every delivery of a notification starts its RAPID_REVIEW clock, and an insert that
+        // conflicts still writes (and undoes) pages on the embedded database
+        if (find(notificationId, clock).isPresent()) {
+            return false;
+        }
         // ON CONFLICT DO NOTHING: concurrent first deliveries may race to start the same clock
         return jdbc.sql("""
                         INSERT INTO statutory_clock (notification_id, clock, starts_on, deadline, calendar_covered, state)
