@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -55,10 +56,24 @@ public class GroupCommit implements SmartLifecycle {
 
     /** Runs the work in a transaction, committed with others waiting at the same time; its result or its exception. */
     public <T> T execute(TransactionCallback<T> work) {
+        return enqueue(work, false);
+    }
+
+    /**
+     * As {@link #execute}, for work whose only locks are ones it skips when another transaction holds them
+     * ({@code FOR UPDATE SKIP LOCKED}): it runs after the other transactions of its batch, so that a batch holding the
+     * rows it locked waits for nothing more before it commits. Run among them, it could hold a row another writer's
+     * batch waits for while its own batch waits on that one: a deadlock PostgreSQL breaks only after a second.
+     */
+    public <T> T executeAtEndOfBatch(TransactionCallback<T> work) {
+        return enqueue(work, true);
+    }
+
+    private <T> T enqueue(TransactionCallback<T> work, boolean atEndOfBatch) {
         if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
             return runAlone(work);
         }
-        Work<T> queued = new Work<>(work);
+        Work<T> queued = new Work<>(work, atEndOfBatch);
         waiting.add(queued);
         if (!running && waiting.remove(queued)) {
             // the hub began stopping meanwhile and no writer took it: the writers may be gone
@@ -68,7 +83,7 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     private <T> T runAlone(TransactionCallback<T> work) {
-        Work<T> alone = new Work<>(work);
+        Work<T> alone = new Work<>(work, false);
         alone.runAlone(transaction);
         return alone.outcome();
     }
@@ -98,6 +113,7 @@ public class GroupCommit implements SmartLifecycle {
             batch.get(0).runAlone(transaction);
             return;
         }
+        batch.sort(Comparator.comparing(work -> work.atEndOfBatch));
         try {
             transaction.executeWithoutResult(tx -> {
                 batch.forEach(work -> work.runShared(tx));
@@ -169,12 +185,14 @@ public class GroupCommit implements SmartLifecycle {
     private static final class Work<T> {
 
         private final TransactionCallback<T> callback;
+        private final boolean atEndOfBatch;
         private final CountDownLatch done = new CountDownLatch(1);
         private T result;
         private Throwable failure;
 
-        Work(TransactionCallback<T> callback) {
+        Work(TransactionCallback<T> callback, boolean atEndOfBatch) {
             this.callback = callback;
+            this.atEndOfBatch = atEndOfBatch;
         }
 
         /** Within the shared transaction: a failure rolls the whole batch back, to be run again alone. */

@@ -43,9 +43,12 @@ class Outbox {
         return unpublished.isEmpty() ? List.of() : deliveries.claimForPublication(unpublished, now, staleBefore);
     }
 
-    /** Marks these deliveries published, in a commit shared with the other transactions waiting at the moment. */
+    /**
+     * Marks these deliveries published, in a commit shared with the other transactions waiting at the moment, after
+     * them: it skips rows another transaction holds, and its batch then waits for nothing while it holds them.
+     */
     void markPublished(List<String> deliveryIds) {
-        commits.execute(tx -> {
+        commits.executeAtEndOfBatch(tx -> {
             deliveries.markPublished(deliveryIds, OffsetDateTime.now(clock));
             return null;
         });

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -81,6 +82,39 @@ class GroupCommitTest {
         }
         assertThat(transactionsSeen).as("the first alone, the nine that waited in one transaction").hasSize(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM entry", Integer.class)).isEqualTo(CALLERS + 1);
+    }
+
+    @Test
+    void workThatSkipsLockedRowsRunsAfterTheOtherTransactionsOfItsBatch() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        Future<?> first = callers.submit(() -> commits.execute(tx -> {
+            firstRunning.countDown();
+            await(othersWaiting);
+            return insert("first");
+        }));
+        firstRunning.await();
+        List<String> ranInOrder = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> waiting = new ArrayList<>();
+        List<Future<?>> batch = new ArrayList<>();
+        for (String name : List.of("at-end", "other-1", "other-2")) {
+            batch.add(callers.submit(() -> {
+                synchronized (waiting) {
+                    waiting.add(Thread.currentThread());
+                }
+                return name.equals("at-end")
+                        ? commits.executeAtEndOfBatch(tx -> ranInOrder.add(name))
+                        : commits.execute(tx -> ranInOrder.add(name));
+            }));
+            awaitAllParked(waiting, batch.size());
+        }
+        othersWaiting.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        for (Future<?> each : batch) {
+            each.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(ranInOrder).as("queued first, run last").containsExactly("other-1", "other-2", "at-end");
     }
 
     @Test
