@@ -52,15 +52,7 @@ class GroupCommitTest {
 
     @Test
     void transactionsWaitingTogetherShareOneCommitAndEachSeesItsWorkCommittedWhenItReturns() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch othersWaiting = new CountDownLatch(1);
-        Future<String> first = callers.submit(() -> commits.execute(tx -> {
-            insert("first");
-            firstRunning.countDown();
-            await(othersWaiting);
-            return "first";
-        }));
-        firstRunning.await();
+        BusyWriter first = keepTheWriterBusy();
         List<Thread> waiting = new ArrayList<>();
         List<Future<Integer>> others = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
@@ -74,9 +66,9 @@ class GroupCommitTest {
             }));
         }
         awaitAllParked(waiting, CALLERS);
-        othersWaiting.countDown();
+        first.release().countDown();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(first.work().get(10, TimeUnit.SECONDS)).isEqualTo("first");
         for (Future<Integer> other : others) {
             assertThat(other.get(10, TimeUnit.SECONDS)).as("committed and visible to others when execute returns").isEqualTo(1);
         }
@@ -86,14 +78,7 @@ class GroupCommitTest {
 
     @Test
     void workThatSkipsLockedRowsRunsAfterTheOtherTransactionsOfItsBatch() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch othersWaiting = new CountDownLatch(1);
-        Future<?> first = callers.submit(() -> commits.execute(tx -> {
-            firstRunning.countDown();
-            await(othersWaiting);
-            return insert("first");
-        }));
-        firstRunning.await();
+        BusyWriter first = keepTheWriterBusy();
         List<String> ranInOrder = Collections.synchronizedList(new ArrayList<>());
         List<Thread> waiting = new ArrayList<>();
         List<Future<?>> batch = new ArrayList<>();
@@ -108,9 +93,9 @@ class GroupCommitTest {
             }));
             awaitAllParked(waiting, batch.size());
         }
-        othersWaiting.countDown();
+        first.release().countDown();
 
-        first.get(10, TimeUnit.SECONDS);
+        first.work().get(10, TimeUnit.SECONDS);
         for (Future<?> each : batch) {
             each.get(10, TimeUnit.SECONDS);
         }
@@ -119,14 +104,7 @@ class GroupCommitTest {
 
     @Test
     void oneThatFailsOrAsksToBeUndoneLeavesNothingWhileTheOthersCommitAndItsCallerGetsItsOutcome() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch othersWaiting = new CountDownLatch(1);
-        Future<?> first = callers.submit(() -> commits.execute(tx -> {
-            firstRunning.countDown();
-            await(othersWaiting);
-            return null;
-        }));
-        firstRunning.await();
+        BusyWriter first = keepTheWriterBusy();
         List<Thread> waiting = new ArrayList<>();
         IllegalStateException refusal = new IllegalStateException("refused");
         List<Future<?>> others = new ArrayList<>();
@@ -151,15 +129,15 @@ class GroupCommitTest {
             }));
         }
         awaitAllParked(waiting, 4);
-        othersWaiting.countDown();
+        first.release().countDown();
 
-        first.get(10, TimeUnit.SECONDS);
+        first.work().get(10, TimeUnit.SECONDS);
         others.get(0).get(10, TimeUnit.SECONDS);
         others.get(2).get(10, TimeUnit.SECONDS);
         assertThat(others.get(3).get(10, TimeUnit.SECONDS)).isEqualTo("other-3");
         assertThatThrownBy(() -> others.get(1).get(10, TimeUnit.SECONDS)).hasCause(refusal);
         assertThat(jdbc.queryForList("SELECT name FROM entry ORDER BY name", String.class))
-                .containsExactly("other-0", "other-2");
+                .containsExactly("first", "other-0", "other-2");
     }
 
     @Test
@@ -174,6 +152,23 @@ class GroupCommitTest {
         commits.stop();
         assertThat(commits.<Integer>execute(tx -> insert("after"))).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT name FROM entry ORDER BY name", String.class)).containsExactly("after", "inside");
+    }
+
+    /** A first caller's transaction, holding the writer until released, so that the next callers wait together. */
+    private record BusyWriter(Future<String> work, CountDownLatch release) {
+    }
+
+    private BusyWriter keepTheWriterBusy() throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<String> work = callers.submit(() -> commits.execute(tx -> {
+            insert("first");
+            running.countDown();
+            await(release);
+            return "first";
+        }));
+        running.await();
+        return new BusyWriter(work, release);
     }
 
     private int insert(String name) {
