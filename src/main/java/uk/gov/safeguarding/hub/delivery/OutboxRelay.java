@@ -40,6 +40,7 @@ class OutboxRelay implements SmartLifecycle {
     private final OutboxSettings settings;
     private final BlockingQueue<String> handedOver = new LinkedBlockingQueue<>(MOST_HANDED_OVER);
     private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean overflowReported;
     private volatile boolean running;
     private Thread worker;
 
@@ -67,6 +68,11 @@ class OutboxRelay implements SmartLifecycle {
     private void handOver(List<String> deliveryIds) {
         for (String deliveryId : deliveryIds) {
             if (!handedOver.offer(deliveryId)) {
+                if (!overflowReported) {
+                    overflowReported = true;
+                    log.warn("Outbox relay holds {} deliveries not yet published; those planned meanwhile go out "
+                            + "once their claims are stale ({})", MOST_HANDED_OVER, settings.staleClaimAfter());
+                }
                 break;
             }
         }
@@ -97,9 +103,10 @@ class OutboxRelay implements SmartLifecycle {
         }
         try {
             // what was handed over before the hub began to stop is still published
-            while (publishHandedOver() > 0) {
-                wakeUp.drainPermits();
-            }
+            int published;
+            do {
+                published = publishHandedOver();
+            } while (published > 0);
         } catch (RuntimeException e) {
             log.warn("Outbox relay could not publish its last deliveries; their claims go stale and are taken again "
                     + "at the next start: {}", e.toString());
@@ -109,6 +116,9 @@ class OutboxRelay implements SmartLifecycle {
     private int publishHandedOver() {
         List<String> batch = new ArrayList<>(Math.min(settings.batchSize(), handedOver.size()));
         handedOver.drainTo(batch, settings.batchSize());
+        if (handedOver.isEmpty()) {
+            overflowReported = false;
+        }
         if (!batch.isEmpty()) {
             publish(batch);
         }
