@@ -5,7 +5,8 @@
 #   bash bench/run.sh --short    # the regression check, about 5 minutes: exits 1 when the hub's fan-out is below
 #                                # --least-fan-out-ratio (default 0.5, the target) of the raw Artemis anchor's rate
 # Further arguments go to the benchmark: --databases h2 (one database only), --hub-arguments "--hub.x=y ...",
-# --warm-up-seconds N (paced load at 40/s before the figures are taken; 90, or 60 in the short form), --no-profile
+# --warm-up-seconds N (paced load at 40/s before the figures are taken; 90, or 60 in the short form), --intake-seconds N
+# (the closed-loop intake; 10, or 5 in the short form), --no-profile
 # (the hub without JFR attached).
 set -euo pipefail
 cd "$(dirname "$0")/.."

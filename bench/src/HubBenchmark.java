@@ -81,6 +81,7 @@ public final class HubBenchmark {
         Files.createDirectories(OUT);
         Duration measure = shortForm ? Duration.ofSeconds(5) : Duration.ofSeconds(10);
         Duration warmUp = Duration.ofSeconds(Long.parseLong(argument(args, "--warm-up-seconds", shortForm ? "60" : "90")));
+        Duration intake = Duration.ofSeconds(Long.parseLong(argument(args, "--intake-seconds", String.valueOf(measure.toSeconds()))));
 
         Map<String, String> rows = new LinkedHashMap<>();
         double anchor4 = artemisAnchor(4, measure);
@@ -89,7 +90,7 @@ public final class HubBenchmark {
         rows.put("raw Artemis anchor, 8+8 sessions", "%.0f msg/s".formatted(anchor8));
         boolean belowTarget = false;
         for (String database : databases) {
-            HubRun run = measureHub(database, hubArguments, shortForm, profiled, warmUp, measure);
+            HubRun run = measureHub(database, hubArguments, shortForm, profiled, warmUp, intake);
             String db = " (" + database + ")";
             rows.put("start-up until healthy" + db, "%.1f s".formatted(run.startupSeconds));
             rows.put("intake, 16 clients, closed loop" + db, "%.0f notifications/s, p50 %.0f ms, p99 %.0f ms".formatted(
@@ -97,7 +98,7 @@ public final class HubBenchmark {
             rows.put("sustained fan-out" + db, "%.0f deliveries/s = %.2f × the 4+4 anchor".formatted(
                     run.fanOutRate, run.fanOutRate / anchor4));
             rows.put("fan-out while intake runs" + db, "%d of %d emails written during the %d s of intake".formatted(
-                    run.emailsDuringIntake, run.acceptedDuringIntake * RECIPIENTS_PER_NOTIFICATION, measure.toSeconds()));
+                    run.emailsDuringIntake, run.acceptedDuringIntake * RECIPIENTS_PER_NOTIFICATION, intake.toSeconds()));
             run.paced.forEach((rate, result) -> rows.put("accepted → every email written, %d/s for %d s%s".formatted(
                     rate, result.seconds, db), result.describe()));
             rows.put("resident memory after the load" + db, "%.0f MiB".formatted(run.residentMiB));
@@ -277,6 +278,7 @@ public final class HubBenchmark {
 
             // closed loop: 16 clients post as fast as the hub answers
             long intakeStart = System.nanoTime();
+            System.out.printf("%s: intake from %s (to find it in the profile)%n", database, java.time.LocalTime.now());
             ClosedLoop intake = closedLoop(client, base, runId, measure);
             run.acceptedDuringIntake = intake.accepted.size();
             run.emailsDuringIntake = emails.count() - emailsBefore;
