@@ -14,6 +14,12 @@ jar=target/sin-hub-0.1.0-SNAPSHOT.jar
 if [ ! -f "$jar" ] || [ -n "$(find src routes config pom.xml -newer "$jar" -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
+# the closed-loop intake's load generator: wrk where it can be installed (a C client leaves the two cores to the hub),
+# else the JVM's HttpClient
+if ! command -v wrk > /dev/null && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) > /dev/null 2>&1 \
+    || echo "bench/run.sh: wrk could not be installed; the intake is driven by the JVM's HttpClient" >&2
+fi
 # the hub is started as production starts it, by bin/hub; its one-off unpacking and training run happen here
 HUB_PREPARE_ONLY=1 bin/hub
 mkdir -p target/bench

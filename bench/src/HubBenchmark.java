@@ -67,6 +67,9 @@ public final class HubBenchmark {
     private static final int WARM_UP_RATE = 40;
     private static final Pattern REFERENCE = Pattern.compile("BENCH-[0-9a-f]{8}-[a-z0-9]+-\\d+");
     private static final Path OUT = Path.of("target", "bench");
+    /** wrk on the PATH, if installed: the closed loop's load generator (else the JVM's HttpClient). */
+    private static final java.util.Optional<Path> WRK = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+            .map(directory -> Path.of(directory, "wrk")).filter(Files::isExecutable).findFirst();
 
     public static void main(String[] args) throws Exception {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
@@ -93,7 +96,7 @@ public final class HubBenchmark {
             HubRun run = measureHub(database, hubArguments, shortForm, profiled, warmUp, intake);
             String db = " (" + database + ")";
             rows.put("start-up until healthy" + db, "%.1f s".formatted(run.startupSeconds));
-            rows.put("intake, 16 clients, closed loop" + db, "%.0f notifications/s, p50 %.0f ms, p99 %.0f ms".formatted(
+            rows.put("intake, 16 connections (" + (WRK.isPresent() ? "wrk" : "Java HttpClient") + "), closed loop" + db, "%.0f notifications/s, p50 %.0f ms, p99 %.0f ms".formatted(
                     run.intakeRate, run.intakeP50Millis, run.intakeP99Millis));
             rows.put("sustained fan-out" + db, "%.0f deliveries/s = %.2f × the 4+4 anchor".formatted(
                     run.fanOutRate, run.fanOutRate / anchor4));
@@ -279,13 +282,13 @@ public final class HubBenchmark {
             // closed loop: 16 clients post as fast as the hub answers
             long intakeStart = System.nanoTime();
             System.out.printf("%s: intake from %s (to find it in the profile)%n", database, java.time.LocalTime.now());
-            ClosedLoop intake = closedLoop(client, base, runId, measure);
-            run.acceptedDuringIntake = intake.accepted.size();
+            ClosedLoop intake = WRK.isPresent() ? wrkClosedLoop(base, runId, measure) : closedLoop(client, base, runId, measure);
+            run.acceptedDuringIntake = intake.accepted;
             run.emailsDuringIntake = emails.count() - emailsBefore;
-            run.intakeRate = intake.accepted.size() / intake.seconds;
-            run.intakeP50Millis = percentile(intake.latencies, 50) / 1e6;
-            run.intakeP99Millis = percentile(intake.latencies, 99) / 1e6;
-            int expected = emailsBefore + intake.accepted.size() * RECIPIENTS_PER_NOTIFICATION;
+            run.intakeRate = intake.accepted / intake.seconds;
+            run.intakeP50Millis = intake.p50Millis;
+            run.intakeP99Millis = intake.p99Millis;
+            int expected = emailsBefore + intake.accepted * RECIPIENTS_PER_NOTIFICATION;
             long drained = emails.awaitCount(expected, Duration.ofMinutes(5));
             run.fanOutRate = (emails.count() - emailsBefore) / ((drained - intakeStart) / 1e9);
             System.out.printf("%s: intake %.0f/s; %d emails in %.1f s%n", database, run.intakeRate,
@@ -315,8 +318,31 @@ public final class HubBenchmark {
         return run;
     }
 
-    /** What a closed loop of the benchmark's clients posted: the references accepted and every answer's latency. */
-    record ClosedLoop(List<String> accepted, List<Long> latencies, double seconds) {
+    /** What a closed loop of the benchmark's clients posted: how many were accepted, and the answers' latencies. */
+    record ClosedLoop(int accepted, double p50Millis, double p99Millis, double seconds) {
+    }
+
+    /**
+     * The closed loop run by wrk, a load generator in C that needs far less of the machine's two cores than the JVM's
+     * HttpClient, so that the hub has them: 16 connections on two threads, each request a new notification.
+     */
+    private static ClosedLoop wrkClosedLoop(String base, String runId, Duration duration) throws Exception {
+        LocalDate today = LocalDate.now();
+        Process wrk = new ProcessBuilder(WRK.get().toString(), "-t2", "-c" + CLIENTS, "-d" + duration.toSeconds() + "s",
+                "--timeout", "60s", "-s", "bench/intake.lua", base, "--", "BENCH-" + runId,
+                today.minusDays(3).toString(), today.minusDays(2).toString())
+                .redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher result = Pattern.compile("INTAKE accepted=(\\d+) others=(\\d+) socket_errors=(\\d+) micros=(\\d+) p50=(\\d+) p99=(\\d+)")
+                .matcher(output);
+        if (wrk.waitFor() != 0 || !result.find()) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        if (Integer.parseInt(result.group(2)) + Integer.parseInt(result.group(3)) > 0) {
+            System.out.printf("intake: %s answers other than 202 and %s socket errors%n", result.group(2), result.group(3));
+        }
+        return new ClosedLoop(Integer.parseInt(result.group(1)), Long.parseLong(result.group(5)) / 1e3,
+                Long.parseLong(result.group(6)) / 1e3, Long.parseLong(result.group(4)) / 1e6);
     }
 
     /** The clients post one after another, each as soon as its previous answer came, for the given time. */
@@ -344,7 +370,8 @@ public final class HubBenchmark {
         for (Thread thread : clients) {
             thread.join();
         }
-        return new ClosedLoop(accepted, latencies, (System.nanoTime() - start) / 1e9);
+        return new ClosedLoop(accepted.size(), percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static Paced paced(HttpClient client, String base, OutboxWatcher emails, String runId, int rate, int seconds)
