@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The hub's benchmark (issue 14), run by bench/run.sh: in one run, the raw Artemis anchor (embedded, persistent NIO
@@ -68,7 +70,7 @@ public final class HubBenchmark {
     private static final Pattern REFERENCE = Pattern.compile("BENCH-[0-9a-f]{8}-[a-z0-9]+-\\d+");
     private static final Path OUT = Path.of("target", "bench");
     /** wrk on the PATH, if installed: the closed loop's load generator (else the JVM's HttpClient). */
-    private static final java.util.Optional<Path> WRK = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+    private static final Optional<Path> WRK = Stream.of(System.getenv("PATH").split(":"))
             .map(directory -> Path.of(directory, "wrk")).filter(Files::isExecutable).findFirst();
 
     public static void main(String[] args) throws Exception {
@@ -96,8 +98,10 @@ public final class HubBenchmark {
             HubRun run = measureHub(database, hubArguments, shortForm, profiled, warmUp, intake);
             String db = " (" + database + ")";
             rows.put("start-up until healthy" + db, "%.1f s".formatted(run.startupSeconds));
-            rows.put("intake, 16 connections (" + (WRK.isPresent() ? "wrk" : "Java HttpClient") + "), closed loop" + db, "%.0f notifications/s, p50 %.0f ms, p99 %.0f ms".formatted(
-                    run.intakeRate, run.intakeP50Millis, run.intakeP99Millis));
+            String loadGenerator = WRK.isPresent() ? "wrk" : "Java HttpClient";
+            rows.put("intake, 16 connections (" + loadGenerator + "), closed loop" + db,
+                    "%.0f notifications/s, p50 %.0f ms, p99 %.0f ms".formatted(run.intakeRate, run.intakeP50Millis,
+                            run.intakeP99Millis));
             rows.put("sustained fan-out" + db, "%.0f deliveries/s = %.2f × the 4+4 anchor".formatted(
                     run.fanOutRate, run.fanOutRate / anchor4));
             rows.put("fan-out while intake runs" + db, "%d of %d emails written during the %d s of intake".formatted(
@@ -279,7 +283,7 @@ public final class HubBenchmark {
             int emailsBefore = emails.count();
             System.out.printf("%s: warmed up with %d notifications at %d/s%n", database, warmedUp.sent, WARM_UP_RATE);
 
-            // closed loop: 16 clients post as fast as the hub answers
+            // closed loop: 16 connections post as fast as the hub answers
             long intakeStart = System.nanoTime();
             System.out.printf("%s: intake from %s (to find it in the profile)%n", database, java.time.LocalTime.now());
             ClosedLoop intake = WRK.isPresent() ? wrkClosedLoop(base, runId, measure) : closedLoop(client, base, runId, measure);
