@@ -70,7 +70,7 @@ public final class HubBenchmark {
     private static final Pattern REFERENCE = Pattern.compile("BENCH-[0-9a-f]{8}-[a-z0-9]+-\\d+");
     private static final Path OUT = Path.of("target", "bench");
     /** wrk on the PATH, if installed: the closed loop's load generator (else the JVM's HttpClient). */
-    private static final Optional<Path> WRK = Stream.of(System.getenv("PATH").split(":"))
+    private static final Optional<Path> WRK = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
             .map(directory -> Path.of(directory, "wrk")).filter(Files::isExecutable).findFirst();
 
     public static void main(String[] args) throws Exception {
