@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.broker;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,10 +35,10 @@ class BrokerConfiguration {
      * and its schedule survives a restart. An external broker is given the same settings by {@link ExternalBrokerSetup}.
      */
     @Bean
-    ArtemisConfigurationCustomizer redeliveryWithBackoff(RetryPolicy delivery) {
+    ArtemisConfigurationCustomizer redeliveryWithBackoff(RetryPolicy delivery, BrokerProperties broker) {
         return configuration -> {
             for (String queue : Queues.WORK) {
-                configuration.addAddressSetting(queue, addressSettings(delivery));
+                configuration.addAddressSetting(queue, addressSettings(delivery, broker));
             }
         };
     }
@@ -56,10 +57,18 @@ class BrokerConfiguration {
     /**
      * The settings of each work queue: redelivery after initial-backoff × multiplier^(n−1), at most max-backoff; after
      * broker-max-attempts deliveries the broker itself moves the message to the dead-letter queue (without a
-     * dead-letter address a broker would drop it).
+     * dead-letter address a broker would drop it). Beyond work-queue-max-size of messages, waiting or scheduled for
+     * redelivery, a sender is blocked until consumers make room: the outbox relay's backlog stays in the database, where
+     * it costs no heap (the embedded broker kept ~1.5 KB of heap per queued message, and a backlog of tens of thousands
+     * filled the old generation: a full collection every few seconds under load).
      */
-    static AddressSettings addressSettings(RetryPolicy delivery) {
+    static AddressSettings addressSettings(RetryPolicy delivery, BrokerProperties broker) {
+        long maxSize = broker.workQueueMaxSize().toBytes();
         return new AddressSettings()
+                .setMaxSizeBytes(maxSize)
+                // never paged (it blocks instead), but a broker refuses a page size that is not below the maximum
+                .setPageSizeBytes((int) Math.min(maxSize / 2, Integer.MAX_VALUE))
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.BLOCK)
                 .setRedeliveryDelay(delivery.initialBackoff().toMillis())
                 .setRedeliveryMultiplier(delivery.backoffMultiplier())
                 .setMaxRedeliveryDelay(delivery.maxBackoff().toMillis())

@@ -43,7 +43,7 @@ class ExternalBrokerSetup {
                     + "left to its own configuration", Queues.WORK);
             return;
         }
-        String settings = BrokerConfiguration.addressSettings(delivery).toJSON();
+        String settings = BrokerConfiguration.addressSettings(delivery, broker).toJSON();
         for (String queue : Queues.WORK) {
             invoke("addAddressSettings", queue, settings);
         }

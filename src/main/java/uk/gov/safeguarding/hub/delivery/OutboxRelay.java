@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Hands planned deliveries from the transactional outbox to the broker. The deliveries a transaction planned (claimed
  * for this relay as they were planned) are handed to it once that transaction commits; it publishes them in one JMS
- * transaction per batch and marks them published in a commit shared with other work. Every poll interval it also
+ * transaction per batch and marks them published in a commit shared with other work. The broker blocks it while the
+ * delivery queue is full ({@code hub.broker.work-queue-max-size}), so a burst's backlog waits in the database. Every poll interval it also
  * looks in the database, for claims gone stale (an instance died, or this one before a restart, or one of its
  * batches failed) and rows planned without a claim, which it claims there; rounds follow each other while full
  * batches come back, so a backlog drains at the broker's pace. A crash between the steps leaves rows to be claimed
@@ -38,7 +39,7 @@ class OutboxRelay implements SmartLifecycle {
     private final Outbox outbox;
     private final JmsTemplate jms;
     private final OutboxSettings settings;
-    private final BlockingQueue<String> handedOver = new LinkedBlockingQueue<>(MOST_HANDED_OVER);
+    private final BlockingQueue<HandedOver> handedOver = new LinkedBlockingQueue<>(MOST_HANDED_OVER);
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean overflowReported;
     private volatile boolean running;
@@ -66,8 +67,9 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void handOver(List<String> deliveryIds) {
+        long now = System.nanoTime();
         for (String deliveryId : deliveryIds) {
-            if (!handedOver.offer(deliveryId)) {
+            if (!handedOver.offer(new HandedOver(deliveryId, now))) {
                 if (!overflowReported) {
                     overflowReported = true;
                     log.warn("Outbox relay holds {} deliveries not yet published; those planned meanwhile go out "
@@ -113,16 +115,24 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Publishes a batch of what was handed over, except deliveries whose claim is half-way to stale: while the broker
+     * makes the relay wait (its work queue is full) they are left to the database rounds, which take them once their
+     * claims are stale; published from here as well they would go out twice.
+     */
     private int publishHandedOver() {
-        List<String> batch = new ArrayList<>(Math.min(settings.batchSize(), handedOver.size()));
-        handedOver.drainTo(batch, settings.batchSize());
+        List<HandedOver> taken = new ArrayList<>(Math.min(settings.batchSize(), handedOver.size()));
+        handedOver.drainTo(taken, settings.batchSize());
         if (handedOver.isEmpty()) {
             overflowReported = false;
         }
+        long claimedSince = System.nanoTime() - settings.staleClaimAfter().toNanos() / 2;
+        List<String> batch = taken.stream().filter(delivery -> delivery.handedOverAt() - claimedSince > 0)
+                .map(HandedOver::deliveryId).toList();
         if (!batch.isEmpty()) {
             publish(batch);
         }
-        return batch.size();
+        return taken.size();
     }
 
     /** One round in the database: claims stale or unclaimed rows and publishes them. */
@@ -147,6 +157,9 @@ class OutboxRelay implements SmartLifecycle {
             return null;
         }, true);
         outbox.markPublished(claimed);
+    }
+
+    private record HandedOver(String deliveryId, long handedOverAt) {
     }
 
     @Override
