@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * Reads what the email templates read: the components of a {@link Letter} and its links, and the key and value of a
  * fact. Thymeleaf's own accessor checks each property read against its list of forbidden types, member by member:
- * a fifth of the rendering's CPU in a profile. It still reads anything else the templates might name.
+ * a fifth of the rendering's CPU in a profile. Anything else a template names is still read, and checked, by Thymeleaf's.
  */
 final class LetterPropertyAccessor implements PropertyAccessor {
 
