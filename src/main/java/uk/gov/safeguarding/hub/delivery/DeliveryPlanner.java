@@ -38,12 +38,12 @@ public class DeliveryPlanner {
 
     public void plan(String notificationId, String localAuthority, DeliveryKind kind, Collection<Recipient> recipients,
                      OffsetDateTime now) {
-        List<String> planned = new ArrayList<>();
+        List<DeliveryRepository.Route> routes = new ArrayList<>();
         for (Recipient recipient : recipients.stream().sorted().toList()) {
             for (Channel channel : channels.of(recipient, localAuthority).channels()) {
-                planned.add(deliveries.plan(notificationId, kind, recipient, channel, now));
+                routes.add(new DeliveryRepository.Route(recipient, channel));
             }
         }
-        relay.publishAfterCommit(planned);
+        relay.publishAfterCommit(deliveries.plan(notificationId, kind, routes, now));
     }
 }

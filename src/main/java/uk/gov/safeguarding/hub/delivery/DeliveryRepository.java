@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.delivery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import uk.gov.safeguarding.hub.database.MultiRowInsert;
 import uk.gov.safeguarding.hub.database.TimeOrderedIds;
 import uk.gov.safeguarding.hub.routing.Channel;
 import uk.gov.safeguarding.hub.routing.Recipient;
@@ -16,12 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 @Repository
 public class DeliveryRepository {
 
     private static final String COLUMNS =
             "id, notification_id, kind, recipient, channel, state, attempts, last_error, sent_at, acknowledged_at";
+    private static final MultiRowInsert PLAN = MultiRowInsert.into("""
+            INSERT INTO delivery (id, notification_id, kind, recipient, channel, state, attempts, created_at,
+              outbox_claimed_at)""", "(?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)");
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -31,18 +36,18 @@ public class DeliveryRepository {
     }
 
     /**
-     * Plans a delivery in the caller's transaction, claimed for this instance's outbox relay, which puts it on the
-     * broker after commit.
+     * Plans a notification's deliveries of one kind in the caller's transaction, in one statement, each claimed for
+     * this instance's outbox relay, which puts it on the broker after commit. Answers the deliveries' ids.
      */
-    String plan(String notificationId, DeliveryKind kind, Recipient recipient, Channel channel, OffsetDateTime now) {
-        String id = TimeOrderedIds.next();
-        jdbc.sql("""
-                        INSERT INTO delivery (id, notification_id, kind, recipient, channel, state, attempts, created_at,
-                          outbox_claimed_at)
-                        VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-                .params(id, notificationId, kind.name(), recipient.name(), channel.name(), now, now)
-                .update();
-        return id;
+    List<String> plan(String notificationId, DeliveryKind kind, List<Route> routes, OffsetDateTime now) {
+        List<String> ids = routes.stream().map(route -> TimeOrderedIds.next()).toList();
+        PLAN.run(jdbc, IntStream.range(0, routes.size()).boxed().toList(), i -> List.of(ids.get(i), notificationId,
+                kind.name(), routes.get(i).recipient().name(), routes.get(i).channel().name(), now, now));
+        return ids;
+    }
+
+    /** One delivery to plan: a recipient by one of its channels. */
+    record Route(Recipient recipient, Channel channel) {
     }
 
     public Optional<StoredDelivery> find(String id) {

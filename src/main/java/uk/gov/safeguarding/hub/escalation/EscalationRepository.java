@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.escalation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.gov.safeguarding.hub.clock.ClockType;
+import uk.gov.safeguarding.hub.database.MultiRowInsert;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +24,9 @@ class EscalationRepository {
 
     private static final String COLUMNS = "notification_id, clock, rung, due_at, state, recipients, attempts, claimed_at, fired_at";
     private static final String KEY = " WHERE notification_id = ? AND clock = ? AND rung = ?";
+    private static final MultiRowInsert SCHEDULE = MultiRowInsert.into(
+            "INSERT INTO escalation (notification_id, clock, rung, due_at, state, recipients)", "(?, ?, ?, ?, 'SCHEDULED', ?)")
+            .onConflictDoNothing();
     private final JdbcClient jdbc;
 
     EscalationRepository(JdbcClient jdbc) {
@@ -30,11 +34,17 @@ class EscalationRepository {
     }
 
     void schedule(EscalationKey key, OffsetDateTime dueAt, List<String> recipients) {
-        jdbc.sql("""
-                        INSERT INTO escalation (notification_id, clock, rung, due_at, state, recipients)
-                        VALUES (?, ?, ?, ?, 'SCHEDULED', ?) ON CONFLICT DO NOTHING""")
-                .params(key.notificationId(), key.clock().name(), key.rung(), dueAt, String.join(",", recipients))
-                .update();
+        scheduleAll(List.of(new Scheduled(key, dueAt, recipients)));
+    }
+
+    /** Several rungs in one statement: a clock's whole ladder is one round trip to the database. */
+    void scheduleAll(List<Scheduled> rungs) {
+        SCHEDULE.run(jdbc, rungs, scheduled -> List.of(scheduled.key().notificationId(), scheduled.key().clock().name(),
+                scheduled.key().rung(), scheduled.dueAt(), String.join(",", scheduled.recipients())));
+    }
+
+    /** A rung to schedule: due at {@code dueAt}, to be sent to {@code recipients}. */
+    record Scheduled(EscalationKey key, OffsetDateTime dueAt, List<String> recipients) {
     }
 
     Optional<Row> find(EscalationKey key) {

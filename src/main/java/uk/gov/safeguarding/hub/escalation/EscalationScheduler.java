@@ -33,10 +33,11 @@ public class EscalationScheduler {
 
     @EventListener
     void clockStarted(ClockEvents.Started started) {
-        for (EscalationLadders.PlannedRung planned : ladders.plan(started.clock(), started.deadline())) {
-            escalations.schedule(new EscalationKey(started.notificationId(), started.clock(), planned.rung().id()),
-                    planned.dueAt().toOffsetDateTime(), ladders.emails(planned.rung(), started.localAuthority()));
-        }
+        escalations.scheduleAll(ladders.plan(started.clock(), started.deadline()).stream()
+                .map(planned -> new EscalationRepository.Scheduled(
+                        new EscalationKey(started.notificationId(), started.clock(), planned.rung().id()),
+                        planned.dueAt().toOffsetDateTime(), ladders.emails(planned.rung(), started.localAuthority())))
+                .toList());
     }
 
     @EventListener

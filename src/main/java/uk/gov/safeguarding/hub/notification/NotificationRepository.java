@@ -2,12 +2,14 @@ package uk.gov.safeguarding.hub.notification;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import uk.gov.safeguarding.hub.database.MultiRowInsert;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.security.ChildDataCipher;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,9 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 @Repository
 public class NotificationRepository {
+
+    private static final MultiRowInsert CHILDREN = MultiRowInsert.into("""
+            INSERT INTO child (notification_id, position, age_years, age_weeks, sex, ethnicity, legal_status,
+              name_encrypted, date_of_birth_encrypted)""", "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    private static final MultiRowInsert RECIPIENTS = MultiRowInsert.into(
+            "INSERT INTO notification_recipient (notification_id, recipient)", "(?, ?)");
 
     private final JdbcClient jdbc;
     private final ChildDataCipher cipher;
@@ -41,23 +50,15 @@ public class NotificationRepository {
                         incident.abuseOrNeglect().name(), incident.summary(), notifier.name(), notifier.role(),
                         notifier.email(), notifier.phone(), late, receivedAt, receivedBy)
                 .update();
-        for (int i = 0; i < request.children().size(); i++) {
-            NotificationRequest.Child child = request.children().get(i);
-            jdbc.sql("""
-                            INSERT INTO child (notification_id, position, age_years, age_weeks, sex, ethnicity,
-                              legal_status, name_encrypted, date_of_birth_encrypted)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, i, child.ageYears(), child.ageWeeks(), child.sex().name(), child.ethnicity(),
-                            child.legalStatus().name(), cipher.seal(child.name(), ChildFields.name(id, i)),
-                            cipher.seal(child.dateOfBirth() == null ? null : child.dateOfBirth().toString(),
-                                    ChildFields.dateOfBirth(id, i)))
-                    .update();
-        }
-        for (Recipient recipient : recipients) {
-            jdbc.sql("INSERT INTO notification_recipient (notification_id, recipient) VALUES (?, ?)")
-                    .params(id, recipient.name())
-                    .update();
-        }
+        List<NotificationRequest.Child> children = request.children();
+        CHILDREN.run(jdbc, IntStream.range(0, children.size()).boxed().toList(), i -> {
+            NotificationRequest.Child child = children.get(i);
+            return Arrays.asList(id, i, child.ageYears(), child.ageWeeks(), child.sex().name(), child.ethnicity(),
+                    child.legalStatus().name(), cipher.seal(child.name(), ChildFields.name(id, i)),
+                    cipher.seal(child.dateOfBirth() == null ? null : child.dateOfBirth().toString(),
+                            ChildFields.dateOfBirth(id, i)));
+        });
+        RECIPIENTS.run(jdbc, List.copyOf(recipients), recipient -> List.of(id, recipient.name()));
     }
 
     Optional<StoredReference> findByReference(String localAuthority, String trustReference) {
@@ -67,18 +68,23 @@ public class NotificationRepository {
                 .optional();
     }
 
+    /** The notification with its recipients, in one query (a row per recipient). */
     public Optional<StoredNotification> find(String id) {
-        return jdbc.sql("""
-                        SELECT id, trust_reference, local_authority, incident_type, occurred_on, aware_on, location,
-                               abuse_or_neglect, summary, late, received_at
-                        FROM notification WHERE id = ?""")
+        List<Map.Entry<StoredNotification, Optional<Recipient>>> rows = jdbc.sql("""
+                        SELECT n.id, n.trust_reference, n.local_authority, n.incident_type, n.occurred_on, n.aware_on,
+                               n.location, n.abuse_or_neglect, n.summary, n.late, n.received_at, r.recipient
+                        FROM notification n LEFT JOIN notification_recipient r ON r.notification_id = n.id
+                        WHERE n.id = ?""")
                 .param(id)
-                .query((rs, i) -> new StoredNotification(rs.getString("id"), rs.getString("trust_reference"),
+                .query((rs, i) -> Map.entry(new StoredNotification(rs.getString("id"), rs.getString("trust_reference"),
                         rs.getString("local_authority"), NotificationRequest.IncidentType.valueOf(rs.getString("incident_type")),
                         rs.getObject("occurred_on", LocalDate.class), rs.getObject("aware_on", LocalDate.class),
                         rs.getString("location"), rs.getString("abuse_or_neglect"), rs.getString("summary"),
-                        rs.getBoolean("late"), rs.getObject("received_at", OffsetDateTime.class), recipients(id)))
-                .optional();
+                        rs.getBoolean("late"), rs.getObject("received_at", OffsetDateTime.class), List.of()),
+                        Optional.ofNullable(rs.getString("recipient")).map(Recipient::valueOf)))
+                .list();
+        return rows.stream().findFirst().map(first -> first.getKey().withRecipients(
+                rows.stream().flatMap(row -> row.getValue().stream()).sorted().toList()));
     }
 
     public List<Recipient> recipients(String notificationId) {
@@ -226,6 +232,11 @@ public class NotificationRepository {
                                      NotificationRequest.IncidentType incidentType, LocalDate occurredOn,
                                      LocalDate awareOn, String location, String abuseOrNeglect, String summary,
                                      boolean late, OffsetDateTime receivedAt, List<Recipient> recipients) {
+
+        StoredNotification withRecipients(List<Recipient> routed) {
+            return new StoredNotification(id, trustReference, localAuthority, incidentType, occurredOn, awareOn, location,
+                    abuseOrNeglect, summary, late, receivedAt, routed);
+        }
     }
 
     public record StoredChild(int ageYears, Integer ageWeeks, String sex, String ethnicity, String legalStatus,

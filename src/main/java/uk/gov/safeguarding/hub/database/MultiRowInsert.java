@@ -1,0 +1,42 @@
+package uk.gov.safeguarding.hub.database;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One INSERT for several rows ({@code VALUES (…), (…)}): a notification's children, recipients, deliveries or a
+ * clock's escalation rungs are one round trip to the database instead of one each. (A JDBC batch of one to five rows
+ * measured slower on PostgreSQL than single statements; this is one statement, parsed and executed once.)
+ *
+ * @param into  {@code INSERT INTO table (columns)}
+ * @param row   one row's placeholders and constants, e.g. {@code (?, ?, 'SCHEDULED')}
+ * @param tail  what follows the rows, e.g. {@code ON CONFLICT DO NOTHING}, or empty
+ */
+public record MultiRowInsert(String into, String row, String tail) {
+
+    public static MultiRowInsert into(String into, String row) {
+        return new MultiRowInsert(into, row, "");
+    }
+
+    public MultiRowInsert onConflictDoNothing() {
+        return new MultiRowInsert(into, row, " ON CONFLICT DO NOTHING");
+    }
+
+    /** Inserts {@code rows} (nothing when there are none), each row's parameters from {@code values}. */
+    public <T> void run(JdbcClient jdbc, List<T> rows, Function<T, List<?>> values) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        for (T each : rows) {
+            params.addAll(values.apply(each));
+        }
+        jdbc.sql(into + " VALUES " + String.join(", ", Collections.nCopies(rows.size(), row)) + tail)
+                .params(params)
+                .update();
+    }
+}
