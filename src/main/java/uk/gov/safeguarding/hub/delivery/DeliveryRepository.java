@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 @Repository
 public class DeliveryRepository {
@@ -40,10 +39,10 @@ public class DeliveryRepository {
      * this instance's outbox relay, which puts it on the broker after commit. Answers the deliveries' ids.
      */
     List<String> plan(String notificationId, DeliveryKind kind, List<Route> routes, OffsetDateTime now) {
-        List<String> ids = routes.stream().map(route -> TimeOrderedIds.next()).toList();
-        PLAN.run(jdbc, IntStream.range(0, routes.size()).boxed().toList(), i -> List.of(ids.get(i), notificationId,
-                kind.name(), routes.get(i).recipient().name(), routes.get(i).channel().name(), now, now));
-        return ids;
+        List<Map.Entry<String, Route>> planned = routes.stream().map(route -> Map.entry(TimeOrderedIds.next(), route)).toList();
+        PLAN.run(jdbc, planned, delivery -> List.of(delivery.getKey(), notificationId, kind.name(),
+                delivery.getValue().recipient().name(), delivery.getValue().channel().name(), now, now));
+        return planned.stream().map(Map.Entry::getKey).toList();
     }
 
     /** One delivery to plan: a recipient by one of its channels. */
