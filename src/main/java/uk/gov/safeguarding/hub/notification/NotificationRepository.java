@@ -68,30 +68,29 @@ public class NotificationRepository {
                 .optional();
     }
 
-    /** The notification with its recipients, in one query (a row per recipient). */
+    /** The notification with its recipients, in one query: a row per recipient, the notification read from the first. */
     public Optional<StoredNotification> find(String id) {
-        List<Map.Entry<StoredNotification, Optional<Recipient>>> rows = jdbc.sql("""
+        List<StoredNotification> found = new ArrayList<>(1);
+        List<Recipient> recipients = new ArrayList<>();
+        jdbc.sql("""
                         SELECT n.id, n.trust_reference, n.local_authority, n.incident_type, n.occurred_on, n.aware_on,
                                n.location, n.abuse_or_neglect, n.summary, n.late, n.received_at, r.recipient
                         FROM notification n LEFT JOIN notification_recipient r ON r.notification_id = n.id
                         WHERE n.id = ?""")
                 .param(id)
-                .query((rs, i) -> Map.entry(new StoredNotification(rs.getString("id"), rs.getString("trust_reference"),
-                        rs.getString("local_authority"), NotificationRequest.IncidentType.valueOf(rs.getString("incident_type")),
-                        rs.getObject("occurred_on", LocalDate.class), rs.getObject("aware_on", LocalDate.class),
-                        rs.getString("location"), rs.getString("abuse_or_neglect"), rs.getString("summary"),
-                        rs.getBoolean("late"), rs.getObject("received_at", OffsetDateTime.class), List.of()),
-                        Optional.ofNullable(rs.getString("recipient")).map(Recipient::valueOf)))
-                .list();
-        return rows.stream().findFirst().map(first -> first.getKey().withRecipients(
-                rows.stream().flatMap(row -> row.getValue().stream()).sorted().toList()));
-    }
-
-    public List<Recipient> recipients(String notificationId) {
-        return jdbc.sql("SELECT recipient FROM notification_recipient WHERE notification_id = ?")
-                .param(notificationId)
-                .query((rs, i) -> Recipient.valueOf(rs.getString(1)))
-                .list().stream().sorted().toList();
+                .query(rs -> {
+                    if (found.isEmpty()) {
+                        found.add(new StoredNotification(rs.getString("id"), rs.getString("trust_reference"),
+                                rs.getString("local_authority"), NotificationRequest.IncidentType.valueOf(rs.getString("incident_type")),
+                                rs.getObject("occurred_on", LocalDate.class), rs.getObject("aware_on", LocalDate.class),
+                                rs.getString("location"), rs.getString("abuse_or_neglect"), rs.getString("summary"),
+                                rs.getBoolean("late"), rs.getObject("received_at", OffsetDateTime.class), List.of()));
+                    }
+                    if (rs.getString("recipient") != null) {
+                        recipients.add(Recipient.valueOf(rs.getString("recipient")));
+                    }
+                });
+        return found.stream().findFirst().map(notification -> notification.withRecipients(recipients.stream().sorted().toList()));
     }
 
     /** Records a recipient's acknowledgement unless it already acknowledged; true when this call recorded it. */

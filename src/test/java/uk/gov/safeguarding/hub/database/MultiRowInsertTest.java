@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Several rows in one INSERT, on the two databases the hub runs on: the embedded H2 (as configured) and PostgreSQL. */
+/** Several rows in one INSERT, on the two databases the hub runs on: H2 in the PostgreSQL mode the hub configures, and PostgreSQL. */
 class MultiRowInsertTest {
 
     private static final MultiRowInsert ENTRIES = MultiRowInsert.into("INSERT INTO entry (name, size, state)", "(?, ?, 'NEW')");
