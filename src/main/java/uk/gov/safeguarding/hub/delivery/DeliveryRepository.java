@@ -39,7 +39,9 @@ public class DeliveryRepository {
      * this instance's outbox relay, which puts it on the broker after commit. Answers the deliveries' ids.
      */
     List<String> plan(String notificationId, DeliveryKind kind, List<Route> routes, OffsetDateTime now) {
-        List<Map.Entry<String, Route>> planned = routes.stream().map(route -> Map.entry(TimeOrderedIds.next(), route)).toList();
+        List<Map.Entry<String, Route>> planned = routes.stream()
+                .map(route -> Map.entry(TimeOrderedIds.next(), route))
+                .toList();
         PLAN.run(jdbc, planned, delivery -> List.of(delivery.getKey(), notificationId, kind.name(),
                 delivery.getValue().recipient().name(), delivery.getValue().channel().name(), now, now));
         return planned.stream().map(Map.Entry::getKey).toList();
