@@ -157,7 +157,7 @@ class StatutoryReportIntegrationTest {
     private static Object[] notificationRow(String authority, LocalDate awareOn, boolean late, String decision,
                                             Boolean concurs, String publishedOn) {
         String id = UUID.randomUUID().toString();
-        return new Object[] {id, "SEED-" + id.substring(0, 8), authority, "0".repeat(64), awareOn, awareOn, late,
+        return new Object[] {id, "SEED-" + id, authority, "0".repeat(64), awareOn, awareOn, late,
                 OffsetDateTime.parse(awareOn + "T12:00:00Z"), decision, decision == null ? null : awareOn.plusDays(10),
                 concurs, publishedOn == null ? null : LocalDate.parse(publishedOn)};
     }
