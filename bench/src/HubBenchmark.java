@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +57,8 @@ import java.util.stream.Stream;
  * The hub's benchmark (issue 14), run by bench/run.sh: in one run, the raw Artemis anchor (embedded, persistent NIO
  * journal as the hub's, in-VM JMS, transacted send and receive with one message per commit) and the packaged hub as
  * its own process on H2 and on the embedded PostgreSQL, emails to the outbox: start-up until healthy, then after a
- * warm-up (paced load until the JIT has compiled the hot paths) closed-loop intake (16 clients), sustained fan-out,
- * open-loop paced load with accepted-to-every-email-written percentiles, resident memory after the load. Prints one
+ * warm-up (paced load until the JIT has compiled the hot paths) closed-loop intake (16 clients), sustained fan-out
+ * and the CPU used after the intake until its last email, open-loop paced load with accepted-to-every-email-written percentiles, resident memory after the load. Prints one
  * table with the ratios and writes it to target/bench/results.md; the hub records a JFR profile to
  * target/bench/hub-<database>.jfr (not with --no-profile). With --short, a shorter run that exits 1 when the hub's
  * fan-out falls below --least-fan-out-ratio (default 0.5, the target) of the anchor's rate: the regression check.
@@ -106,6 +107,7 @@ public final class HubBenchmark {
                     run.fanOutRate, run.fanOutRate / anchor4));
             rows.put("fan-out while intake runs" + db, "%d of %d emails written during the %d s of intake".formatted(
                     run.emailsDuringIntake, run.acceptedDuringIntake * RECIPIENTS_PER_NOTIFICATION, intake.toSeconds()));
+            rows.put("CPU after the intake until every email is written" + db, run.cpuAfterIntake);
             run.paced.forEach((rate, result) -> rows.put("accepted → every email written, %d/s for %d s%s".formatted(
                     rate, result.seconds, db), result.describe()));
             rows.put("resident memory after the load" + db, "%.0f MiB".formatted(run.residentMiB));
@@ -223,6 +225,7 @@ public final class HubBenchmark {
         double fanOutRate;
         int acceptedDuringIntake;
         int emailsDuringIntake;
+        String cpuAfterIntake;
         final Map<Integer, Paced> paced = new LinkedHashMap<>();
         double residentMiB;
         double dataDirMiB;
@@ -293,7 +296,9 @@ public final class HubBenchmark {
             run.intakeP50Millis = intake.p50Millis;
             run.intakeP99Millis = intake.p99Millis;
             int expected = emailsBefore + intake.accepted * RECIPIENTS_PER_NOTIFICATION;
+            CpuUse intakeEnded = CpuUse.now(hub.pid());
             long drained = emails.awaitCount(expected, Duration.ofMinutes(5));
+            run.cpuAfterIntake = CpuUse.now(hub.pid()).since(intakeEnded);
             run.fanOutRate = (emails.count() - emailsBefore) / ((drained - intakeStart) / 1e9);
             System.out.printf("%s: intake %.0f/s; %d emails in %.1f s%n", database, run.intakeRate,
                     emails.count() - emailsBefore, (drained - intakeStart) / 1e9);
@@ -486,6 +491,43 @@ public final class HubBenchmark {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    /**
+     * The CPU used so far by the hub and by PostgreSQL's processes, and the machine's idle time: two of them tell
+     * whether a stretch of the run was bound by CPU or by waiting (round trips, the journal's syncs).
+     */
+    record CpuUse(long at, Duration hub, Map<Long, Duration> postgres, long idleTicks, long allTicks) {
+
+        static CpuUse now(long hubPid) throws IOException {
+            Map<Long, Duration> postgres = new HashMap<>();
+            ProcessHandle.allProcesses()
+                    .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                    .forEach(process -> process.info().totalCpuDuration().ifPresent(cpu -> postgres.put(process.pid(), cpu)));
+            Duration hub = ProcessHandle.of(hubPid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+            // the first line of /proc/stat: the machine's time in each state, in clock ticks; idle and waiting for I/O
+            // are the fourth and fifth
+            String[] ticks = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < ticks.length; i++) {
+                all += Long.parseLong(ticks[i]);
+            }
+            return new CpuUse(System.nanoTime(), hub, postgres, Long.parseLong(ticks[4]) + Long.parseLong(ticks[5]), all);
+        }
+
+        String since(CpuUse before) {
+            double seconds = (at - before.at) / 1e9;
+            if (seconds < 1) {
+                return "— (every email was written within a second of the intake's end)";
+            }
+            // a PostgreSQL process that ended meanwhile is left out, one that began counts from its start
+            double postgresSeconds = postgres.entrySet().stream().mapToDouble(process -> (process.getValue().toNanos()
+                    - before.postgres.getOrDefault(process.getKey(), Duration.ZERO).toNanos()) / 1e9).sum();
+            double idle = 100.0 * (idleTicks - before.idleTicks) / Math.max(1, allTicks - before.allTicks);
+            return "over %.1f s: the hub %.2f cores%s, the machine %.0f %% idle".formatted(seconds,
+                    (hub.toNanos() - before.hub.toNanos()) / 1e9 / seconds,
+                    postgres.isEmpty() ? "" : ", PostgreSQL %.2f cores".formatted(postgresSeconds / seconds), idle);
         }
     }
 
