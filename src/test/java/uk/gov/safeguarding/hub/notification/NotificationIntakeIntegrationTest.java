@@ -56,7 +56,7 @@ class NotificationIntakeIntegrationTest {
     }
 
     private static String reference() {
-        return "SCT-" + UUID.randomUUID().toString().substring(0, 8);
+        return "SCT-" + UUID.randomUUID();
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
