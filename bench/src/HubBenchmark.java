@@ -58,8 +58,8 @@ import java.util.stream.Stream;
  * journal as the hub's, in-VM JMS, transacted send and receive with one message per commit) and the packaged hub as
  * its own process on H2 and on the embedded PostgreSQL, emails to the outbox: start-up until healthy, then after a
  * warm-up (paced load until the JIT has compiled the hot paths) closed-loop intake (16 clients), sustained fan-out
- * and the CPU used after the intake until its last email, open-loop paced load with accepted-to-every-email-written percentiles, resident memory after the load. Prints one
- * table with the ratios and writes it to target/bench/results.md; the hub records a JFR profile to
+ * and the CPU used after the intake until its last email, open-loop paced load with accepted-to-every-email-written
+ * percentiles, resident memory after the load. Prints one table with the ratios and writes it to target/bench/results.md; the hub records a JFR profile to
  * target/bench/hub-<database>.jfr (not with --no-profile). With --short, a shorter run that exits 1 when the hub's
  * fan-out falls below --least-fan-out-ratio (default 0.5, the target) of the anchor's rate: the regression check.
  */
@@ -250,6 +250,7 @@ public final class HubBenchmark {
         List<String> command = new ArrayList<>(List.of("bin/hub", "--server.port=" + port, "--hub.data-dir=" + data,
                 "--hub.security.rate-limit.requests=100000000", "--hub.security.unauthenticated-rate-limit.requests=100000000"));
         EmbeddedPostgres postgres = null;
+        Optional<ProcessHandle> postmaster = Optional.empty();
         if (database.equals("postgresql")) {
             postgres = EmbeddedPostgres.builder().start();
             try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -257,6 +258,12 @@ public final class HubBenchmark {
                 statement.execute("CREATE ROLE hub_owner LOGIN PASSWORD 'hub_owner'");
                 statement.execute("CREATE ROLE hub_runtime LOGIN PASSWORD 'hub_runtime'");
                 statement.execute("CREATE DATABASE hub OWNER hub_owner");
+                // this connection's server process is a child of the embedded server's postmaster: its processes
+                // are the postmaster and its descendants, whatever other PostgreSQL servers the machine runs
+                try (var backend = statement.executeQuery("SELECT pg_backend_pid()")) {
+                    backend.next();
+                    postmaster = ProcessHandle.of(backend.getLong(1)).flatMap(ProcessHandle::parent);
+                }
             }
             command.addAll(List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/hub",
                     "--spring.datasource.username=hub_runtime", "--spring.datasource.password=hub_runtime",
@@ -296,9 +303,9 @@ public final class HubBenchmark {
             run.intakeP50Millis = intake.p50Millis;
             run.intakeP99Millis = intake.p99Millis;
             int expected = emailsBefore + intake.accepted * RECIPIENTS_PER_NOTIFICATION;
-            CpuUse intakeEnded = CpuUse.now(hub.pid());
+            CpuUse intakeEnded = CpuUse.now(hub.pid(), postmaster);
             long drained = emails.awaitCount(expected, Duration.ofMinutes(5));
-            run.cpuAfterIntake = CpuUse.now(hub.pid()).since(intakeEnded);
+            run.cpuAfterIntake = CpuUse.now(hub.pid(), postmaster).since(intakeEnded);
             run.fanOutRate = (emails.count() - emailsBefore) / ((drained - intakeStart) / 1e9);
             System.out.printf("%s: intake %.0f/s; %d emails in %.1f s%n", database, run.intakeRate,
                     emails.count() - emailsBefore, (drained - intakeStart) / 1e9);
@@ -495,16 +502,16 @@ public final class HubBenchmark {
     }
 
     /**
-     * The CPU used so far by the hub and by PostgreSQL's processes, and the machine's idle time: two of them tell
-     * whether a stretch of the run was bound by CPU or by waiting (round trips, the journal's syncs).
+     * The CPU used so far by the hub and by the embedded PostgreSQL server's processes (none on H2), and the machine's
+     * idle time: two of them tell whether a stretch of the run was bound by CPU or by waiting (round trips, the
+     * journal's syncs).
      */
     record CpuUse(long at, Duration hub, Map<Long, Duration> postgres, long idleTicks, long allTicks) {
 
-        static CpuUse now(long hubPid) throws IOException {
+        static CpuUse now(long hubPid, Optional<ProcessHandle> postmaster) throws IOException {
             Map<Long, Duration> postgres = new HashMap<>();
-            ProcessHandle.allProcesses()
-                    .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
-                    .forEach(process -> process.info().totalCpuDuration().ifPresent(cpu -> postgres.put(process.pid(), cpu)));
+            postmaster.ifPresent(server -> Stream.concat(Stream.of(server), server.descendants()).forEach(process ->
+                    process.info().totalCpuDuration().ifPresent(cpu -> postgres.put(process.pid(), cpu))));
             Duration hub = ProcessHandle.of(hubPid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
             // the first line of /proc/stat: the machine's time in each state, in clock ticks; idle and waiting for I/O
             // are the fourth and fifth
