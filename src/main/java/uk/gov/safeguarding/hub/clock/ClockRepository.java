@@ -15,7 +15,10 @@ public class ClockRepository {
 
     private static final String COLUMNS =
             "notification_id, clock, starts_on, deadline, calendar_covered, state, met_at, breached_at";
+    // a notification in fan-out is asked about by each of its deliveries within seconds; thousands cover a burst
+    private static final int STARTED_CLOCKS_REMEMBERED = 10_000;
     private final JdbcClient jdbc;
+    private final StartedClocks started = new StartedClocks(STARTED_CLOCKS_REMEMBERED);
 
     ClockRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -25,15 +28,21 @@ public class ClockRepository {
     boolean startIfAbsent(String notificationId, ClockType clock, LocalDate startsOn, StatutoryDeadlines.Deadline deadline) {
         // looked up first: every delivery of a notification starts its RAPID_REVIEW clock, and an insert that
         // conflicts still writes (and undoes) pages on the embedded database
+        if (started.isKnown(notificationId, clock)) {
+            return false;
+        }
         if (find(notificationId, clock).isPresent()) {
+            started.rememberOnceCommitted(notificationId, clock);
             return false;
         }
         // ON CONFLICT DO NOTHING: concurrent first deliveries may race to start the same clock
-        return jdbc.sql("""
+        boolean startedHere = jdbc.sql("""
                         INSERT INTO statutory_clock (notification_id, clock, starts_on, deadline, calendar_covered, state)
                         VALUES (?, ?, ?, ?, ?, 'RUNNING') ON CONFLICT DO NOTHING""")
                 .params(notificationId, clock.name(), startsOn, deadline.date(), deadline.calendarCovered())
                 .update() == 1;
+        started.rememberOnceCommitted(notificationId, clock);
+        return startedHere;
     }
 
     public List<StoredClock> forNotification(String notificationId) {
