@@ -1,5 +1,6 @@
 package uk.gov.safeguarding.hub.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -8,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,7 @@ import uk.gov.safeguarding.hub.HubProperties;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -96,7 +99,10 @@ public class EmailChannel {
 
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
-        part.setText(content, UTF_8, subtype);
+        // as bytes: a part given as text is written through a writer that passes it on a byte at a time and then
+        // flushes the file or connection (a sixth of the delivery consumers' CPU in a profile)
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content.getBytes(StandardCharsets.UTF_8),
+                "text/" + subtype + "; charset=" + UTF_8)));
         // named here: left unset, Jakarta Mail encodes the whole text once more only to choose it (a tenth of a
         // delivery's CPU in a profile)
         part.setHeader("Content-Transfer-Encoding", sevenBit(content) ? "7bit" : "quoted-printable");

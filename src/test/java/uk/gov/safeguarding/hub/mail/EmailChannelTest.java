@@ -3,6 +3,7 @@ package uk.gov.safeguarding.hub.mail;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,8 @@ class EmailChannelTest {
         Multipart alternatives = (Multipart) written.getContent();
         Part plain = alternatives.getBodyPart(0);
         Part rich = alternatives.getBodyPart(1);
+        assertThat(new ContentType(plain.getContentType()).toString()).isEqualTo("text/plain; charset=UTF-8");
+        assertThat(new ContentType(rich.getContentType()).toString()).isEqualTo("text/html; charset=UTF-8");
         assertThat(plain.getHeader("Content-Transfer-Encoding")).containsExactly("7bit");
         assertThat(plain.getContent()).isEqualTo(text);
         assertThat(rich.getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
