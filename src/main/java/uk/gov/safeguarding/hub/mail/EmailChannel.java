@@ -101,8 +101,7 @@ public class EmailChannel {
         MimeBodyPart part = new MimeBodyPart();
         // as bytes: a part given as text is written through a writer that passes it on a byte at a time and then
         // flushes the file or connection (a sixth of the delivery consumers' CPU in a profile)
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content.getBytes(StandardCharsets.UTF_8),
-                "text/" + subtype + "; charset=" + UTF_8)));
+        part.setDataHandler(new BytesHandler(content.getBytes(StandardCharsets.UTF_8), "text/" + subtype + "; charset=" + UTF_8));
         // named here: left unset, Jakarta Mail encodes the whole text once more only to choose it (a tenth of a
         // delivery's CPU in a profile)
         part.setHeader("Content-Transfer-Encoding", sevenBit(content) ? "7bit" : "quoted-printable");
@@ -128,12 +127,29 @@ public class EmailChannel {
         Path target = outboxDir.resolve(deliveryId + ".eml");
         Path partial = outboxDir.resolve(deliveryId + ".eml.partial");
         message.saveChanges();
-        // buffered: the message writes itself a line at a time, a system call each without a buffer
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 16 * 1024)) {
+        // buffered: the message writes itself a line at a time, a system call each without a buffer (the buffer's
+        // 8 KB hold a whole email of the usual 4-5 KB)
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
             message.writeTo(out);
         }
         // readers of the outbox never see a half-written email
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A part's bytes, written out in one call: a DataHandler copies its data source through a new 8 KB buffer. */
+    private static final class BytesHandler extends DataHandler {
+
+        private final byte[] bytes;
+
+        BytesHandler(byte[] bytes, String contentType) {
+            super(new ByteArrayDataSource(bytes, contentType));
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(bytes);
+        }
     }
 
     /** A message whose Message-ID survives saveChanges(), which would otherwise replace it with a random one. */
