@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 class ExternalBrokerSetupTest {
 
     private static final RetryPolicy DELIVERY = new RetryPolicy(3, Duration.ofMillis(300), 1.5, Duration.ofSeconds(20), 12);
-    private static final BrokerProperties MANAGED = new BrokerProperties(DataSize.ofKilobytes(64), true, "activemq.management", Duration.ofSeconds(5));
+    private static final BrokerProperties MANAGED = new BrokerProperties(DataSize.ofKilobytes(64), true, "activemq.management", Duration.ofSeconds(5), DataSize.ofBytes(0));
 
     @Test
     void aBareBrokerIsGivenTheHubsQueuesAndTheirRedeliveryAndDeadLetterSettings() {
@@ -117,7 +117,7 @@ class ExternalBrokerSetupTest {
                     .hasMessageContaining("hub.broker.manage-address-settings=false");
             assertThat(deadLetterAddressOfDeliveries(broker)).as("no settings were applied").isNull();
 
-            setUp(new BrokerProperties(DataSize.ofKilobytes(64), false, "activemq.management", Duration.ofSeconds(5)), connections);
+            setUp(new BrokerProperties(DataSize.ofKilobytes(64), false, "activemq.management", Duration.ofSeconds(5), DataSize.ofBytes(0)), connections);
             assertThat(deadLetterAddressOfDeliveries(broker)).as("no settings were applied").isNull();
         }
     }
