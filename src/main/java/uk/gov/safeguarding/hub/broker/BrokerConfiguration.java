@@ -5,17 +5,13 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jms.connection.CachingConnectionFactory;
 
 
 /**
@@ -27,21 +23,17 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 @EnableConfigurationProperties({BrokerProperties.class, RetryPolicy.class})
 class BrokerConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
-
     @Bean("jms")
-    JmsComponent jms(ConnectionFactory connectionFactory, BrokerProperties broker) {
-        // set here, before Camel's consumers or the dead-letter console connect: Artemis fixes it at the first connection
-        ConnectionFactory target = connectionFactory instanceof CachingConnectionFactory caching
-                ? caching.getTargetConnectionFactory() : connectionFactory;
-        if (target instanceof ActiveMQConnectionFactory artemis) {
-            artemis.setConsumerWindowSize(Math.toIntExact(broker.consumerWindowSize().toBytes()));
-        } else {
-            log.warn("hub.broker.consumer-window-size is not applied: the connection factory is {}, not Artemis's", target);
-        }
+    JmsComponent jms(ConnectionFactory connectionFactory) {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
         return jms;
+    }
+
+    /** The hub's consumers take no more from the broker ahead of their work than {@code hub.broker.consumer-window-size}. */
+    @Bean
+    static ConsumerWindow consumerWindow(ObjectProvider<BrokerProperties> broker) {
+        return new ConsumerWindow(broker);
     }
 
     /**

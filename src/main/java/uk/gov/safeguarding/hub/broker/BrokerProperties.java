@@ -28,4 +28,11 @@ public record BrokerProperties(@DefaultValue("2MB") DataSize workQueueMaxSize,
                                @DefaultValue("activemq.management") String managementAddress,
                                @DefaultValue("10s") Duration managementTimeout,
                                @DefaultValue("0") DataSize consumerWindowSize) {
+
+    public BrokerProperties {
+        if (consumerWindowSize.isNegative() || consumerWindowSize.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("hub.broker.consumer-window-size must be from 0 to " + Integer.MAX_VALUE
+                    + " bytes (about 2GB); it is " + consumerWindowSize);
+        }
+    }
 }

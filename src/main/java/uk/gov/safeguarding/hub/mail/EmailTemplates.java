@@ -59,7 +59,7 @@ public class EmailTemplates {
             return variables(record);
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(entry -> variables(new Entry(entry.getKey(), entry.getValue()))).toList();
+            return map.entrySet().stream().map(EmailTemplates::keyAndValue).toList();
         }
         return value;
     }
@@ -72,7 +72,11 @@ public class EmailTemplates {
         }
     }
 
-    private record Entry(Object key, Object value) {
+    private static Map<String, Object> keyAndValue(Map.Entry<?, ?> entry) {
+        Map<String, Object> keyAndValue = new HashMap<>(4);
+        keyAndValue.put("key", entry.getKey());
+        keyAndValue.put("value", entry.getValue());
+        return keyAndValue;
     }
 
     private static SpringTemplateEngine engine(TemplateMode mode, String suffix) {
