@@ -2,15 +2,26 @@ package uk.gov.safeguarding.hub.audit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import uk.gov.safeguarding.hub.database.MultiRowInsert;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The append-only record of every state change (SPEC §7): who did what, when. Never carries child data. Failure
  * causes and operators' reasons are kept apart as a restricted detail, which only operations read (SPEC §9).
+ * <p>
+ * Entries recorded in a transaction are stored together just before it commits, in one INSERT and in the order they
+ * were recorded: an intake records three and every delivery one, and transactions that share a commit
+ * ({@code GroupCommit}) share that INSERT too — on PostgreSQL each INSERT is a round trip and a statement for the
+ * server. A transaction rolled back stores none of its entries, as before; outside a transaction an entry is stored
+ * at once.
  */
 @Repository
 public class AuditTrail {
@@ -18,6 +29,10 @@ public class AuditTrail {
     public static final String HUB = "hub";
     /** Who others see in place of an operator's username. */
     static final String OPERATIONS = "operations";
+    private static final MultiRowInsert ENTRIES = MultiRowInsert.into(
+            "INSERT INTO audit_event (notification_id, at, event, actor, detail, restricted_detail)", "(?, ?, ?, ?, ?, ?)");
+    // PostgreSQL takes at most 65,535 parameters in one statement
+    private static final int LARGEST_INSERT = 1_000;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -33,14 +48,44 @@ public class AuditTrail {
     /** @param restrictedDetail a failure cause or an operator's reason: for operations' eyes only */
     public void record(String notificationId, AuditEvent event, String actor, String detail, String restrictedDetail) {
         String restricted = event.carriesRestrictedDetail() && restrictedDetail == null ? "" : restrictedDetail;
-        jdbc.sql("INSERT INTO audit_event (notification_id, at, event, actor, detail, restricted_detail) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(notificationId, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), event.name(), actor,
-                        truncate(detail), truncate(restricted))
-                .update();
+        List<Object> entry = Arrays.asList(notificationId, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)),
+                event.name(), actor, truncate(detail), truncate(restricted));
+        EntriesToStore transaction = entriesOfThisTransaction();
+        if (transaction == null || transaction.stored) {
+            // outside a transaction, or recorded as it completes (by another synchronisation): stored at once
+            store(List.of(entry));
+        } else {
+            transaction.recorded.add(entry);
+        }
+    }
+
+    /** The entries the current transaction is to store as it commits; null outside a transaction. */
+    private EntriesToStore entriesOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        EntriesToStore entries = (EntriesToStore) TransactionSynchronizationManager.getResource(this);
+        if (entries == null) {
+            entries = new EntriesToStore();
+            TransactionSynchronizationManager.bindResource(this, entries);
+            TransactionSynchronizationManager.registerSynchronization(entries);
+        }
+        return entries;
+    }
+
+    private void store(List<List<Object>> entries) {
+        for (int from = 0; from < entries.size(); from += LARGEST_INSERT) {
+            ENTRIES.run(jdbc, entries.subList(from, Math.min(entries.size(), from + LARGEST_INSERT)), entry -> entry);
+        }
     }
 
     /** A notification's trail as {@code forOperations} or anyone else may read it. */
     public List<Entry> forNotification(String notificationId, boolean forOperations) {
+        // read within a transaction that has recorded entries, they are stored first, to be read as before
+        if (TransactionSynchronizationManager.getResource(this) instanceof EntriesToStore recordedHere) {
+            recordedHere.storeRecorded();
+        }
         return jdbc.sql("SELECT at, event, actor, detail, restricted_detail FROM audit_event WHERE notification_id = ? ORDER BY id")
                 .param(notificationId)
                 .query((rs, i) -> entry(rs.getObject("at", OffsetDateTime.class), AuditEvent.valueOf(rs.getString("event")),
@@ -68,5 +113,38 @@ public class AuditTrail {
     }
 
     public record Entry(OffsetDateTime at, String event, String actor, String detail) {
+    }
+
+    /** The entries one transaction has recorded, stored as it commits; its own while another runs inside it. */
+    private final class EntriesToStore implements TransactionSynchronization {
+
+        private final List<List<Object>> recorded = new ArrayList<>();
+        private boolean stored;
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(AuditTrail.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(AuditTrail.this, this);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            stored = true;
+            storeRecorded();
+        }
+
+        void storeRecorded() {
+            store(recorded);
+            recorded.clear();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+        }
     }
 }

@@ -24,14 +24,18 @@ public class ClockRepository {
         this.jdbc = jdbc;
     }
 
-    /** Starts a clock unless it is already running; true when this call started it. */
-    boolean startIfAbsent(String notificationId, ClockType clock, LocalDate startsOn, StatutoryDeadlines.Deadline deadline) {
+    /**
+     * Starts a clock unless it is already running; true when this call started it. A notification stored in the
+     * current transaction ({@code newNotification}) has no clock yet, so none is looked up.
+     */
+    boolean startIfAbsent(String notificationId, ClockType clock, LocalDate startsOn, StatutoryDeadlines.Deadline deadline,
+                          boolean newNotification) {
         // looked up first: every delivery of a notification starts its RAPID_REVIEW clock, and an insert that
         // conflicts still writes (and undoes) pages on the embedded database
-        if (started.isKnown(notificationId, clock)) {
+        if (!newNotification && started.isKnown(notificationId, clock)) {
             return false;
         }
-        if (find(notificationId, clock).isPresent()) {
+        if (!newNotification && find(notificationId, clock).isPresent()) {
             started.rememberOnceCommitted(notificationId, clock);
             return false;
         }

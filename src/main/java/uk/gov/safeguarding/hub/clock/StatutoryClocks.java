@@ -58,9 +58,23 @@ public class StatutoryClocks {
      * returns the deadline this start computes.
      */
     public LocalDate start(String notificationId, String localAuthority, ClockType type, LocalDate startsOn, String actor) {
+        return start(notificationId, localAuthority, type, startsOn, actor, false);
+    }
+
+    /**
+     * As {@link #start}, for a notification stored in the current transaction: it has no clock yet, so none is
+     * looked up first (a query per intake).
+     */
+    public LocalDate startForNewNotification(String notificationId, String localAuthority, ClockType type,
+                                             LocalDate startsOn, String actor) {
+        return start(notificationId, localAuthority, type, startsOn, actor, true);
+    }
+
+    private LocalDate start(String notificationId, String localAuthority, ClockType type, LocalDate startsOn,
+                            String actor, boolean newNotification) {
         StatutoryDeadlines.Deadline deadline = deadlines.deadline(type, startsOn);
         coverage.check(type, startsOn, deadline);
-        if (clocks.startIfAbsent(notificationId, type, startsOn, deadline)) {
+        if (clocks.startIfAbsent(notificationId, type, startsOn, deadline, newNotification)) {
             audit.record(notificationId, AuditEvent.CLOCK_STARTED, actor,
                     type + " from " + startsOn + ", deadline " + deadline.date()
                             + (deadline.calendarCovered() ? "" : " (beyond the bank-holiday calendar)"));

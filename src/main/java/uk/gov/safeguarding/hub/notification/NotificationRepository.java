@@ -36,20 +36,27 @@ public class NotificationRepository {
         this.cipher = cipher;
     }
 
-    void insert(String id, NotificationRequest request, String requestSha256, boolean late, OffsetDateTime receivedAt,
-                String receivedBy, Set<Recipient> recipients) {
+    /**
+     * Stores a notification with its children and recipients, unless its local authority already has one with this
+     * trust reference: false then, and nothing is stored.
+     */
+    boolean insertUnlessReferenceUsed(String id, NotificationRequest request, String requestSha256, boolean late,
+                                      OffsetDateTime receivedAt, String receivedBy, Set<Recipient> recipients) {
         NotificationRequest.Incident incident = request.incident();
         NotificationRequest.Notifier notifier = request.notifier();
-        jdbc.sql("""
+        boolean inserted = jdbc.sql("""
                         INSERT INTO notification (id, trust_reference, local_authority, request_sha256, incident_type,
                           occurred_on, aware_on, location, abuse_or_neglect, summary, notifier_name, notifier_role,
                           notifier_email, notifier_phone, late, received_at, received_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(id, request.trustReference(), request.localAuthority(), requestSha256, incident.type().name(),
                         incident.occurredOn(), incident.awareOn(), incident.location().name(),
                         incident.abuseOrNeglect().name(), incident.summary(), notifier.name(), notifier.role(),
                         notifier.email(), notifier.phone(), late, receivedAt, receivedBy)
-                .update();
+                .update() == 1;
+        if (!inserted) {
+            return false;
+        }
         List<NotificationRequest.Child> children = request.children();
         CHILDREN.run(jdbc, IntStream.range(0, children.size()).boxed().toList(), i -> {
             NotificationRequest.Child child = children.get(i);
@@ -59,6 +66,7 @@ public class NotificationRepository {
                             ChildFields.dateOfBirth(id, i)));
         });
         RECIPIENTS.run(jdbc, List.copyOf(recipients), recipient -> List.of(id, recipient.name()));
+        return true;
     }
 
     Optional<StoredReference> findByReference(String localAuthority, String trustReference) {

@@ -33,6 +33,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Intake: checks a notification, routes it by statute and stores it with its NOTIFICATION clock in one transaction,
@@ -92,34 +93,40 @@ public class NotificationService {
                     decision.refusalReasons().stream().map(r -> new ApiProblem.FieldError("incident", r)).toList());
         }
         String sha256 = sha256(request);
-        var existing = notifications.findByReference(request.localAuthority(), request.trustReference());
-        if (existing.isPresent()) {
-            return repeat(existing.get(), sha256);
-        }
+        // stored unless the reference is already used, which is then looked up: a repeat is rare, and a look-up
+        // first would cost every intake a query
+        Optional<Submission> stored;
         try {
-            return commits.execute(tx -> store(request, client, decision, sha256));
+            stored = commits.execute(tx -> store(request, client, decision, sha256));
         } catch (DuplicateKeyException raced) {
-            // the same reference was stored concurrently: answer as for any repeat
-            return repeat(notifications.findByReference(request.localAuthority(), request.trustReference())
-                    .orElseThrow(() -> raced), sha256);
+            // stored at the same moment by another request, which the database did not let this one wait for
+            stored = Optional.empty();
         }
+        return stored.orElseGet(() -> repeat(notifications.findByReference(request.localAuthority(), request.trustReference())
+                .orElseThrow(() -> new IllegalStateException("Reference " + request.trustReference()
+                        + " was refused as already used but is not stored")), sha256));
     }
 
-    private Submission store(NotificationRequest request, HubClient client, RoutingDecision decision, String sha256) {
+    /** The stored notification's answer, or empty when the reference was already used (and nothing was stored). */
+    private Optional<Submission> store(NotificationRequest request, HubClient client, RoutingDecision decision,
+                                       String sha256) {
         String id = TimeOrderedIds.next();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate awareOn = request.incident().awareOn();
         boolean late = statutoryClocks.hasClosed(ClockType.NOTIFICATION, awareOn);
-        notifications.insert(id, request, sha256, late, now, client.name(), decision.recipients());
+        if (!notifications.insertUnlessReferenceUsed(id, request, sha256, late, now, client.name(), decision.recipients())) {
+            return Optional.empty();
+        }
         audit.record(id, AuditEvent.RECEIVED, client.name(), "trustReference " + request.trustReference()
                 + ", " + request.incident().type() + (late ? ", after its NOTIFICATION deadline (late)" : ""));
-        LocalDate deadline = statutoryClocks.start(id, request.localAuthority(), ClockType.NOTIFICATION, awareOn, client.name());
+        LocalDate deadline = statutoryClocks.startForNewNotification(id, request.localAuthority(), ClockType.NOTIFICATION,
+                awareOn, client.name());
         events.publishEvent(new NotificationEvents.Accepted(id, request.localAuthority(), decision.recipients(), now));
         audit.record(id, AuditEvent.ROUTED, AuditTrail.HUB, decision.recipients().stream().sorted().toList()
                 + " under: " + String.join("; ", decision.rulesApplied()));
         // answered from what was just stored: reading it back would cost three queries per notification
-        return new Submission(id, "ACCEPTED", late, decision.recipients().stream().sorted().toList(),
-                Map.of(ClockType.NOTIFICATION.name(), deadline), true);
+        return Optional.of(new Submission(id, "ACCEPTED", late, decision.recipients().stream().sorted().toList(),
+                Map.of(ClockType.NOTIFICATION.name(), deadline), true));
     }
 
     private Submission repeat(NotificationRepository.StoredReference existing, String sha256) {

@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jms.JmsException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,9 +47,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", e.getMessage(), List.of());
     }
 
-    /** The database or broker is unreachable: nothing was accepted, and the caller should try again shortly. */
+    /**
+     * The database or broker is unreachable: nothing was accepted, and the caller should try again shortly. A
+     * transaction whose commit or rollback failed (the database went away during it) is answered the same: should its
+     * commit have been made after all, the same request again is answered as a repeat.
+     */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessException.class, JmsException.class})
+            TransientDataAccessException.class, TransactionSystemException.class, JmsException.class})
     ResponseEntity<Object> unavailable(Exception e) {
         log.warn("A request could not be served because a backing service is unavailable: {}", e.getMessage());
         ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",

@@ -245,6 +245,24 @@ class FanOutIntegrationTest {
 
 
     @Test
+    void theSameNotificationSentManyTimesAtOnceIsStoredAndFannedOutOnce() {
+        // on PostgreSQL, writers committing apart: an insert of a reference another transaction is storing waits for it
+        Api api = new Api(port);
+        List<Api.Response> answers = api.postAtOnce("/api/v1/notifications",
+                Notifications.seriousIncident("SCT-FANOUT-AT-ONCE"), Api.TRUST_KEY, 12);
+
+        assertThat(answers).extracting(Api.Response::status).containsOnly(202, 200)
+                .filteredOn(status -> status == 202).hasSize(1);
+        String id = answers.get(0).body().get("id").asText();
+        assertThat(answers).extracting(answer -> answer.body().get("id").asText()).containsOnly(id);
+        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE trust_reference = 'SCT-FANOUT-AT-ONCE'")
+                .query(Integer.class).single()).isEqualTo(1);
+        // four recipients, the DfE and the partnership by email and by webhook
+        assertThat(jdbc.sql("SELECT count(*) FROM delivery WHERE notification_id = ?").param(id).query(Integer.class).single())
+                .isEqualTo(6);
+    }
+
+    @Test
     void eachAuthoritysPartnershipReceivesItsOwnNotificationsOnly() throws Exception {
         Api api = new Api(port);
         String sandwell = api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-FANOUT-SANDWELL"),

@@ -122,6 +122,23 @@ class NotificationIntakeIntegrationTest {
     }
 
     @Test
+    void theSameNotificationSentManyTimesAtOnceIsStoredOnceAndEveryAnswerNamesIt() {
+        String reference = reference();
+        ObjectNode body = Notifications.seriousIncident(reference);
+        List<Api.Response> answers = api.postAtOnce(POST, body, Api.TRUST_KEY, 12);
+
+        assertThat(answers).extracting(Api.Response::status).containsOnly(202, 200).filteredOn(status -> status == 202).hasSize(1);
+        assertThat(answers).extracting(answer -> answer.body().get("id").asText()).containsOnly(answers.get(0).body().get("id").asText());
+        assertThat(notificationCount(reference)).isEqualTo(1);
+        String id = answers.get(0).body().get("id").asText();
+        awaitAllSent(id, Api.TRUST_KEY);
+        assertThat(jdbc.sql("SELECT count(*) FROM delivery WHERE notification_id = ?").param(id).query(Integer.class).single())
+                .isEqualTo(4);
+        assertThat(texts(api.get(POST + "/" + id, Api.TRUST_KEY).body().get("audit"), "event"))
+                .filteredOn("RECEIVED"::equals).hasSize(1);
+    }
+
+    @Test
     void theSameReferenceWithADifferentBodyIsAConflictAndChangesNothing() {
         String reference = reference();
         ObjectNode body = Notifications.seriousIncident(reference);

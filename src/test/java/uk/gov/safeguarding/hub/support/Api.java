@@ -9,7 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A small HTTP client for the hub's API, as a Trust system or an agency would call it. */
 public final class Api {
@@ -36,6 +45,34 @@ public final class Api {
                     .POST(HttpRequest.BodyPublishers.ofString(json)), key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same POST sent {@code times} times at once, from as many threads; the answers in the order sent. */
+    public List<Response> postAtOnce(String path, Object body, String key, int times) {
+        ExecutorService senders = Executors.newFixedThreadPool(times);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> pending = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                pending.add(senders.submit(() -> {
+                    start.await();
+                    return post(path, body, key);
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : pending) {
+                answers.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return answers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("A POST sent at once with others did not complete", e);
+        } finally {
+            senders.shutdownNow();
         }
     }
 
