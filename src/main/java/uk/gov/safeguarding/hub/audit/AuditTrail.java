@@ -32,7 +32,7 @@ public class AuditTrail {
     private static final MultiRowInsert ENTRIES = MultiRowInsert.into(
             "INSERT INTO audit_event (notification_id, at, event, actor, detail, restricted_detail)", "(?, ?, ?, ?, ?, ?)");
     // PostgreSQL takes at most 65,535 parameters in one statement
-    private static final int LARGEST_INSERT = 1_000;
+    private static final int LARGEST_INSERT = 512;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -75,9 +75,7 @@ public class AuditTrail {
     }
 
     private void store(List<List<Object>> entries) {
-        for (int from = 0; from < entries.size(); from += LARGEST_INSERT) {
-            ENTRIES.run(jdbc, entries.subList(from, Math.min(entries.size(), from + LARGEST_INSERT)), entry -> entry);
-        }
+        ENTRIES.runInFewShapes(jdbc, entries, entry -> entry, LARGEST_INSERT);
     }
 
     /** A notification's trail as {@code forOperations} or anyone else may read it. */

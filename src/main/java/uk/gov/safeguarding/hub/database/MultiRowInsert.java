@@ -39,4 +39,21 @@ public record MultiRowInsert(String into, String row, String tail) {
                 .params(params)
                 .update();
     }
+
+    /**
+     * As {@link #run}, for rows whose number varies widely (the audit entries of transactions that share a commit):
+     * in INSERTs of a power of two rows, at most {@code largest}, largest first. Each number of rows is a statement
+     * of its own for the database to parse and keep: any number of rows is then one of a few statements (13 rows are
+     * three, of 8, 4 and 1), which the database's statement cache holds beside the hub's others.
+     */
+    public <T> void runInFewShapes(JdbcClient jdbc, List<T> rows, Function<T, List<?>> values, int largest) {
+        if (Integer.bitCount(largest) != 1) {
+            throw new IllegalArgumentException("The largest INSERT must be a power of two rows, not " + largest);
+        }
+        for (int from = 0; from < rows.size(); ) {
+            int size = Math.min(largest, Integer.highestOneBit(rows.size() - from));
+            run(jdbc, rows.subList(from, from + size), values);
+            from += size;
+        }
+    }
 }

@@ -1,20 +1,30 @@
 package uk.gov.safeguarding.hub.database;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import uk.gov.safeguarding.hub.support.Postgres;
 
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Several rows in one INSERT, on the two databases the hub runs on: H2 in the PostgreSQL mode the hub configures, and PostgreSQL. */
 class MultiRowInsertTest {
@@ -61,8 +71,50 @@ class MultiRowInsertTest {
                 .containsExactly(row("a", 1, "NEW"), row("b", 2, "NEW"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void rowsOfAnyNumberAreStoredInInsertsOfAPowerOfTwoRowsLargestFirst(String database, String url, String user,
+                                                                        String password) {
+        List<Integer> rowsPerInsert = new ArrayList<>();
+        DataSource recorded = new DelegatingDataSource(new DriverManagerDataSource(url, user, password)) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                        (proxy, method, arguments) -> {
+                            if (method.getName().equals("prepareStatement") && arguments[0].toString().startsWith("INSERT")) {
+                                rowsPerInsert.add(arguments[0].toString().split("\\(\\?").length - 1);
+                            }
+                            try {
+                                return method.invoke(connection, arguments);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+        JdbcClient jdbc = entries(recorded);
+        List<Integer> sizes = IntStream.range(0, 13).boxed().toList();
+
+        ENTRIES.runInFewShapes(jdbc, sizes, size -> List.of("n" + size, size), 8);
+
+        assertThat(rowsPerInsert).containsExactly(8, 4, 1);
+        assertThat(jdbc.sql("SELECT size FROM entry ORDER BY name").query(Integer.class).list())
+                .containsExactlyInAnyOrderElementsOf(sizes);
+    }
+
+    @Test
+    void theLargestInsertMustBeAPowerOfTwoRows() {
+        assertThatThrownBy(() -> ENTRIES.runInFewShapes(null, List.of("a"), name -> List.of(name, 1), 1_000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
+    }
+
     private static JdbcClient entries(String url, String user, String password) {
-        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, user, password));
+        return entries(new DriverManagerDataSource(url, user, password));
+    }
+
+    private static JdbcClient entries(DataSource database) {
+        JdbcClient jdbc = JdbcClient.create(database);
         jdbc.sql("DROP TABLE IF EXISTS entry").update();
         jdbc.sql("CREATE TABLE entry (name VARCHAR(20) PRIMARY KEY, size INTEGER, state VARCHAR(10) NOT NULL)").update();
         return jdbc;
