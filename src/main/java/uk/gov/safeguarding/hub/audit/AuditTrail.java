@@ -17,9 +17,9 @@ import java.util.List;
  * The append-only record of every state change (SPEC §7): who did what, when. Never carries child data. Failure
  * causes and operators' reasons are kept apart as a restricted detail, which only operations read (SPEC §9).
  * <p>
- * Entries recorded in a transaction are stored together just before it commits, in one INSERT and in the order they
- * were recorded: an intake records three and every delivery one, and transactions that share a commit
- * ({@code GroupCommit}) share that INSERT too — on PostgreSQL each INSERT is a round trip and a statement for the
+ * Entries recorded in a transaction are stored together just before it commits, in the order they were recorded and
+ * in a few multi-row INSERTs: an intake records three and every delivery one, and transactions that share a commit
+ * ({@code GroupCommit}) share those INSERTs too — on PostgreSQL each INSERT is a round trip and a statement for the
  * server. A transaction rolled back stores none of its entries, as before; outside a transaction an entry is stored
  * at once.
  */

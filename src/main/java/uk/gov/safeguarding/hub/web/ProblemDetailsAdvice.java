@@ -47,17 +47,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", e.getMessage(), List.of());
     }
 
-    /**
-     * The database or broker is unreachable: nothing was accepted, and the caller should try again shortly. A
-     * transaction whose commit or rollback failed (the database went away during it) is answered the same: should its
-     * commit have been made after all, the same request again is answered as a repeat.
-     */
+    /** The database or broker is unreachable: nothing was accepted, and the caller should try again shortly. */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessException.class, TransactionSystemException.class, JmsException.class})
+            TransientDataAccessException.class, JmsException.class})
     ResponseEntity<Object> unavailable(Exception e) {
+        return unavailable(e, "The hub cannot reach its database or broker just now; nothing was accepted. Try again shortly.");
+    }
+
+    /**
+     * A transaction's commit or rollback failed: the database went away during it. Whether a failed commit was made
+     * cannot be told, so the answer does not say nothing was accepted; the same request again is answered as a
+     * repeat (200, the same id) should it have been.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<Object> lostDuringCommit(TransactionSystemException e) {
+        return unavailable(e, "The hub lost its database while storing this request. Send the same request again "
+                + "shortly: if it was stored after all, the answer names it; otherwise it is stored then.");
+    }
+
+    private ResponseEntity<Object> unavailable(Exception e, String detail) {
         log.warn("A request could not be served because a backing service is unavailable: {}", e.getMessage());
-        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                "The hub cannot reach its database or broker just now; nothing was accepted. Try again shortly.", List.of());
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", detail, List.of());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
     }

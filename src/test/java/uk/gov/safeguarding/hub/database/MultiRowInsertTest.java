@@ -5,16 +5,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import uk.gov.safeguarding.hub.support.Postgres;
+import uk.gov.safeguarding.hub.support.PreparedStatements;
 
 import javax.sql.DataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,32 +70,15 @@ class MultiRowInsertTest {
     @MethodSource("databases")
     void rowsOfAnyNumberAreStoredInInsertsOfAPowerOfTwoRowsLargestFirst(String database, String url, String user,
                                                                         String password) {
-        List<Integer> rowsPerInsert = new ArrayList<>();
-        DataSource recorded = new DelegatingDataSource(new DriverManagerDataSource(url, user, password)) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                Connection connection = super.getConnection();
-                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
-                        (proxy, method, arguments) -> {
-                            if (method.getName().equals("prepareStatement") && arguments[0].toString().startsWith("INSERT")) {
-                                rowsPerInsert.add(arguments[0].toString().split("\\(\\?").length - 1);
-                            }
-                            try {
-                                return method.invoke(connection, arguments);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-            }
-        };
-        JdbcClient jdbc = entries(recorded);
+        PreparedStatements statements = new PreparedStatements(new DriverManagerDataSource(url, user, password));
+        JdbcClient jdbc = entries(statements);
         List<Integer> sizes = IntStream.range(0, 13).boxed().toList();
 
         ENTRIES.runInFewShapes(jdbc, sizes, size -> List.of("n" + size, size), 8);
 
-        assertThat(rowsPerInsert).containsExactly(8, 4, 1);
-        assertThat(jdbc.sql("SELECT size FROM entry ORDER BY name").query(Integer.class).list())
-                .containsExactlyInAnyOrderElementsOf(sizes);
+        assertThat(statements.startingWith("INSERT INTO entry")).extracting(sql -> sql.split("\\(\\?").length - 1)
+                .containsExactly(8, 4, 1);
+        assertThat(jdbc.sql("SELECT size FROM entry ORDER BY size").query(Integer.class).list()).isEqualTo(sizes);
     }
 
     @Test
