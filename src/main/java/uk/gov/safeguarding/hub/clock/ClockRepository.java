@@ -2,6 +2,7 @@ package uk.gov.safeguarding.hub.clock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import uk.gov.safeguarding.hub.database.DatabaseProduct;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,9 +20,11 @@ public class ClockRepository {
     private static final int STARTED_CLOCKS_REMEMBERED = 10_000;
     private final JdbcClient jdbc;
     private final StartedClocks started = new StartedClocks(STARTED_CLOCKS_REMEMBERED);
+    private final boolean lookUpBeforeStarting;
 
-    ClockRepository(JdbcClient jdbc) {
+    ClockRepository(JdbcClient jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
+        this.lookUpBeforeStarting = database.isEmbeddedH2();
     }
 
     /**
@@ -30,13 +33,13 @@ public class ClockRepository {
      */
     boolean startIfAbsent(String notificationId, ClockType clock, LocalDate startsOn, StatutoryDeadlines.Deadline deadline,
                           boolean newNotification) {
-        // looked up first: every delivery of a notification starts its RAPID_REVIEW clock, and an insert that
-        // conflicts still writes (and undoes) pages on the embedded database
         if (!newNotification && started.isKnown(notificationId, clock)) {
             return false;
         }
-        if (!newNotification && find(notificationId, clock).isPresent()) {
-            started.rememberOnceCommitted(notificationId, clock);
+        // every delivery of a notification starts its RAPID_REVIEW clock; on the embedded database it is looked up
+        // first, as an insert that conflicts still writes (and undoes) pages there; a server only checks its index
+        if (!newNotification && lookUpBeforeStarting && find(notificationId, clock).isPresent()) {
+            started.remember(notificationId, clock);
             return false;
         }
         // ON CONFLICT DO NOTHING: concurrent first deliveries may race to start the same clock
@@ -45,15 +48,18 @@ public class ClockRepository {
                         VALUES (?, ?, ?, ?, ?, 'RUNNING') ON CONFLICT DO NOTHING""")
                 .params(notificationId, clock.name(), startsOn, deadline.date(), deadline.calendarCovered())
                 .update() == 1;
-        started.rememberOnceCommitted(notificationId, clock);
+        started.remember(notificationId, clock);
         return startedHere;
     }
 
+    /** A notification's clocks; each is remembered as started, so that its deliveries need not look it up again. */
     public List<StoredClock> forNotification(String notificationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM statutory_clock WHERE notification_id = ?")
+        List<StoredClock> clocks = jdbc.sql("SELECT " + COLUMNS + " FROM statutory_clock WHERE notification_id = ?")
                 .param(notificationId)
                 .query(ClockRepository::map)
                 .list().stream().sorted((a, b) -> a.clock().compareTo(b.clock())).toList();
+        clocks.forEach(found -> started.remember(notificationId, found.clock()));
+        return clocks;
     }
 
     public Optional<StoredClock> find(String notificationId, ClockType clock) {

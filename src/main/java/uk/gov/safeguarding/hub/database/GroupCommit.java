@@ -4,8 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -13,8 +11,6 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,12 +39,12 @@ public class GroupCommit implements SmartLifecycle {
     private static final int ATTEMPTS_AFTER_LOCK_FAILURES = 3;
     private final BlockingQueue<Work<?>> waiting = new LinkedBlockingQueue<>();
     private final TransactionTemplate transaction;
-    private final DataSource database;
+    private final DatabaseProduct database;
     private final GroupCommitSettings settings;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
-    GroupCommit(PlatformTransactionManager transactions, DataSource database, GroupCommitSettings settings) {
+    GroupCommit(PlatformTransactionManager transactions, DatabaseProduct database, GroupCommitSettings settings) {
         this.transaction = new TransactionTemplate(transactions);
         this.database = database;
         this.settings = settings;
@@ -133,23 +129,13 @@ public class GroupCommit implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        String database = databaseProductName();
-        int count = settings.writersFor(database);
-        log.info("Shared commits: {} writer thread(s) for {}", count, database.isEmpty() ? "an unknown database" : database);
+        int count = settings.writersFor(database.name());
+        log.info("Shared commits: {} writer thread(s) for {}", count, database.name().isEmpty() ? "an unknown database" : database.name());
         for (int i = 1; i <= count; i++) {
             Thread writer = new Thread(this::writeUntilStopped, "group-commit-" + i);
             writer.setDaemon(true);
             writer.start();
             writers.add(writer);
-        }
-    }
-
-    private String databaseProductName() {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(database, DatabaseMetaData::getDatabaseProductName);
-        } catch (MetaDataAccessException unknown) {
-            log.warn("Could not tell which database this is ({}); shared commits use the writers of a database server", unknown.toString());
-            return "";
         }
     }
 

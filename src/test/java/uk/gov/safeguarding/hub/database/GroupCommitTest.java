@@ -39,7 +39,7 @@ class GroupCommitTest {
     @BeforeEach
     void start() {
         jdbc.execute("CREATE TABLE entry (name VARCHAR(20) PRIMARY KEY)");
-        commits = new GroupCommit(transactions, dataSource, new GroupCommitSettings(1, 64));
+        commits = new GroupCommit(transactions, new DatabaseProduct(dataSource), new GroupCommitSettings(1, 64));
         commits.start();
     }
 
