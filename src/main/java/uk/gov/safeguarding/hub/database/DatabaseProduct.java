@@ -16,7 +16,7 @@ public class DatabaseProduct {
     private static final Logger log = LoggerFactory.getLogger(DatabaseProduct.class);
     private final String name;
 
-    DatabaseProduct(DataSource database) {
+    public DatabaseProduct(DataSource database) {
         this.name = productName(database);
     }
 

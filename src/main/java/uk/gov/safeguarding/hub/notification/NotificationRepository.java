@@ -2,6 +2,7 @@ package uk.gov.safeguarding.hub.notification;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import uk.gov.safeguarding.hub.database.DatabaseProduct;
 import uk.gov.safeguarding.hub.database.MultiRowInsert;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.security.ChildDataCipher;
@@ -11,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -22,51 +24,92 @@ import java.util.stream.IntStream;
 @Repository
 public class NotificationRepository {
 
-    private static final MultiRowInsert CHILDREN = MultiRowInsert.into("""
-            INSERT INTO child (notification_id, position, age_years, age_weeks, sex, ethnicity, legal_status,
-              name_encrypted, date_of_birth_encrypted)""", "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    private static final String NOTIFICATION_INSERT = """
+            INSERT INTO notification (id, trust_reference, local_authority, request_sha256, incident_type,
+              occurred_on, aware_on, location, abuse_or_neglect, summary, notifier_name, notifier_role,
+              notifier_email, notifier_phone, late, received_at, received_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+    private static final String CHILD_COLUMNS = """
+            child (notification_id, position, age_years, age_weeks, sex, ethnicity, legal_status,
+              name_encrypted, date_of_birth_encrypted)""";
+    private static final MultiRowInsert CHILDREN = MultiRowInsert.into("INSERT INTO " + CHILD_COLUMNS,
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
     private static final MultiRowInsert RECIPIENTS = MultiRowInsert.into(
             "INSERT INTO notification_recipient (notification_id, recipient)", "(?, ?)");
+    // a child's columns after its notification's id, typed: PostgreSQL cannot tell a parameter's type in a VALUES list
+    private static final String TYPED_CHILD = """
+            (CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
+              CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))""";
 
     private final JdbcClient jdbc;
     private final ChildDataCipher cipher;
+    private final boolean storedInOneStatement;
 
-    NotificationRepository(JdbcClient jdbc, ChildDataCipher cipher) {
+    NotificationRepository(JdbcClient jdbc, ChildDataCipher cipher, DatabaseProduct database) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        // H2 takes no INSERT inside WITH
+        this.storedInOneStatement = !database.isEmbeddedH2();
     }
 
     /**
      * Stores a notification with its children and recipients, unless its local authority already has one with this
-     * trust reference: false then, and nothing is stored.
+     * trust reference: false then, and nothing is stored. On a database server the three go in one statement (the
+     * children and recipients inserted only with the notification), a round trip and a statement for the server
+     * instead of three.
      */
     boolean insertUnlessReferenceUsed(String id, NotificationRequest request, String requestSha256, boolean late,
                                       OffsetDateTime receivedAt, String receivedBy, Set<Recipient> recipients) {
         NotificationRequest.Incident incident = request.incident();
         NotificationRequest.Notifier notifier = request.notifier();
-        boolean inserted = jdbc.sql("""
-                        INSERT INTO notification (id, trust_reference, local_authority, request_sha256, incident_type,
-                          occurred_on, aware_on, location, abuse_or_neglect, summary, notifier_name, notifier_role,
-                          notifier_email, notifier_phone, late, received_at, received_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(id, request.trustReference(), request.localAuthority(), requestSha256, incident.type().name(),
-                        incident.occurredOn(), incident.awareOn(), incident.location().name(),
-                        incident.abuseOrNeglect().name(), incident.summary(), notifier.name(), notifier.role(),
-                        notifier.email(), notifier.phone(), late, receivedAt, receivedBy)
-                .update() == 1;
-        if (!inserted) {
-            return false;
-        }
+        List<Object> notification = Arrays.asList(id, request.trustReference(), request.localAuthority(), requestSha256,
+                incident.type().name(), incident.occurredOn(), incident.awareOn(), incident.location().name(),
+                incident.abuseOrNeglect().name(), incident.summary(), notifier.name(), notifier.role(),
+                notifier.email(), notifier.phone(), late, receivedAt, receivedBy);
         List<NotificationRequest.Child> children = request.children();
-        CHILDREN.run(jdbc, IntStream.range(0, children.size()).boxed().toList(), i -> {
+        List<List<Object>> childRows = IntStream.range(0, children.size()).mapToObj(i -> {
             NotificationRequest.Child child = children.get(i);
-            return Arrays.asList(id, i, child.ageYears(), child.ageWeeks(), child.sex().name(), child.ethnicity(),
+            return Arrays.<Object>asList(i, child.ageYears(), child.ageWeeks(), child.sex().name(), child.ethnicity(),
                     child.legalStatus().name(), cipher.seal(child.name(), ChildFields.name(id, i)),
                     cipher.seal(child.dateOfBirth() == null ? null : child.dateOfBirth().toString(),
                             ChildFields.dateOfBirth(id, i)));
-        });
-        RECIPIENTS.run(jdbc, List.copyOf(recipients), recipient -> List.of(id, recipient.name()));
+        }).toList();
+        List<String> recipientNames = recipients.stream().map(Recipient::name).sorted().toList();
+        if (storedInOneStatement) {
+            return insertTogether(notification, childRows, recipientNames);
+        }
+        if (jdbc.sql(NOTIFICATION_INSERT).params(notification).update() != 1) {
+            return false;
+        }
+        CHILDREN.run(jdbc, childRows, row -> prepend(id, row));
+        RECIPIENTS.run(jdbc, recipientNames, recipient -> List.of(id, recipient));
         return true;
+    }
+
+    private boolean insertTogether(List<Object> notification, List<List<Object>> childRows, List<String> recipients) {
+        StringBuilder sql = new StringBuilder("WITH stored AS (").append(NOTIFICATION_INSERT).append(" RETURNING id)");
+        List<Object> params = new ArrayList<>(notification);
+        if (!childRows.isEmpty()) {
+            sql.append(", children AS (INSERT INTO ").append(CHILD_COLUMNS).append(" SELECT stored.id, given.* FROM stored, (VALUES ")
+                    .append(String.join(", ", Collections.nCopies(childRows.size(), TYPED_CHILD))).append(") AS given)");
+            childRows.forEach(params::addAll);
+        }
+        if (!recipients.isEmpty()) {
+            sql.append(", recipients AS (INSERT INTO notification_recipient (notification_id, recipient)")
+                    .append(" SELECT stored.id, given.recipient FROM stored, (VALUES ")
+                    .append(String.join(", ", Collections.nCopies(recipients.size(), "(CAST(? AS VARCHAR))")))
+                    .append(") AS given (recipient))");
+            params.addAll(recipients);
+        }
+        sql.append(" SELECT count(*) FROM stored");
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single() == 1;
+    }
+
+    private static List<Object> prepend(String id, List<Object> row) {
+        List<Object> values = new ArrayList<>(row.size() + 1);
+        values.add(id);
+        values.addAll(row);
+        return values;
     }
 
     Optional<StoredReference> findByReference(String localAuthority, String trustReference) {
