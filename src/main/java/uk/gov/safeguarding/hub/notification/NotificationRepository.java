@@ -1,7 +1,10 @@
 package uk.gov.safeguarding.hub.notification;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.gov.safeguarding.hub.database.DatabaseProduct;
 import uk.gov.safeguarding.hub.database.MultiRowInsert;
 import uk.gov.safeguarding.hub.routing.Recipient;
@@ -41,9 +44,14 @@ public class NotificationRepository {
             (CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
               CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))""";
 
+    // enough for the deliveries of a burst's notifications, which the broker hands out side by side; a notification
+    // may carry a summary of 4,000 characters
+    private static final int NOTIFICATIONS_KEPT = 512;
+
     private final JdbcClient jdbc;
     private final ChildDataCipher cipher;
     private final boolean storedInOneStatement;
+    private final Cache<String, StoredNotification> recentlyRead = Caffeine.newBuilder().maximumSize(NOTIFICATIONS_KEPT).build();
 
     NotificationRepository(JdbcClient jdbc, ChildDataCipher cipher, DatabaseProduct database) {
         this.jdbc = jdbc;
@@ -119,8 +127,21 @@ public class NotificationRepository {
                 .optional();
     }
 
-    /** The notification with its recipients, in one query: a row per recipient, the notification read from the first. */
+    /**
+     * The notification with its recipients. What this reads of a notification never changes once it is stored, and
+     * each of its deliveries reads it within moments of the others: read outside a transaction (so committed), it is
+     * kept for the next reader, and readers at the same moment wait for one read. Within a transaction it is read
+     * afresh, as that transaction may be storing it.
+     */
     public Optional<StoredNotification> find(String id) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return read(id);
+        }
+        return Optional.ofNullable(recentlyRead.get(id, unread -> read(unread).orElse(null)));
+    }
+
+    /** In one query: a row per recipient, the notification read from the first. */
+    private Optional<StoredNotification> read(String id) {
         List<StoredNotification> found = new ArrayList<>(1);
         List<Recipient> recipients = new ArrayList<>();
         jdbc.sql("""

@@ -4,7 +4,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.safeguarding.hub.database.DatabaseProduct;
 import uk.gov.safeguarding.hub.routing.Recipient;
 import uk.gov.safeguarding.hub.security.ChildDataCipher;
@@ -72,8 +74,35 @@ class NotificationStorageTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aStoredNotificationIsReadOnceForItsDeliveriesButAfreshWithinATransaction(String vendor, String url, String user,
+                                                                                  String password) {
+        Migrations.of(vendor, url, user, password).load().migrate();
+        PreparedStatements database = new PreparedStatements(new DriverManagerDataSource(url, user, password));
+        NotificationRepository notifications = new NotificationRepository(JdbcClient.create(database), CIPHER,
+                new DatabaseProduct(database));
+        NotificationRequest request = request("TR/2026/2", List.of(new NotificationRequest.Child(3, null,
+                NotificationRequest.Sex.FEMALE, null, NotificationRequest.LegalStatus.NONE, null, null)));
+
+        assertThat(notifications.find("n-1")).as("not stored yet").isEmpty();
+        notifications.insertUnlessReferenceUsed("n-1", request, "sha-1", false, RECEIVED, "trust", Set.of(Recipient.OFSTED));
+        assertThat(notifications.find("n-1")).as("a notification not found is not kept").isPresent();
+        assertThat(notifications.find("n-1")).map(NotificationRepository.StoredNotification::recipients)
+                .contains(List.of(Recipient.OFSTED));
+        assertThat(database.startingWith("SELECT n.id")).as("reads").hasSize(2);
+
+        new TransactionTemplate(new DataSourceTransactionManager(database)).executeWithoutResult(tx ->
+                assertThat(notifications.find("n-1")).isPresent());
+        assertThat(database.startingWith("SELECT n.id")).as("reads").hasSize(3);
+    }
+
     private static NotificationRequest request(List<NotificationRequest.Child> children) {
-        return new NotificationRequest("TR/2026/1", "E08000028",
+        return request("TR/2026/1", children);
+    }
+
+    private static NotificationRequest request(String reference, List<NotificationRequest.Child> children) {
+        return new NotificationRequest(reference, "E08000028",
                 new NotificationRequest.Incident(NotificationRequest.IncidentType.DEATH, LocalDate.of(2026, 12, 1),
                         LocalDate.of(2026, 12, 2), NotificationRequest.Location.IN_AREA,
                         NotificationRequest.AbuseOrNeglect.SUSPECTED, "A summary"),
