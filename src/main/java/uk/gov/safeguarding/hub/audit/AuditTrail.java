@@ -2,9 +2,8 @@ package uk.gov.safeguarding.hub.audit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.gov.safeguarding.hub.database.MultiRowInsert;
+import uk.gov.safeguarding.hub.database.TransactionBound;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -50,28 +49,13 @@ public class AuditTrail {
         String restricted = event.carriesRestrictedDetail() && restrictedDetail == null ? "" : restrictedDetail;
         List<Object> entry = Arrays.asList(notificationId, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)),
                 event.name(), actor, truncate(detail), truncate(restricted));
-        EntriesToStore transaction = entriesOfThisTransaction();
+        EntriesToStore transaction = TransactionBound.current(this, EntriesToStore::new);
         if (transaction == null || transaction.stored) {
             // outside a transaction, or recorded as it completes (by another synchronisation): stored at once
             store(List.of(entry));
         } else {
             transaction.recorded.add(entry);
         }
-    }
-
-    /** The entries the current transaction is to store as it commits; null outside a transaction. */
-    private EntriesToStore entriesOfThisTransaction() {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        EntriesToStore entries = (EntriesToStore) TransactionSynchronizationManager.getResource(this);
-        if (entries == null) {
-            entries = new EntriesToStore();
-            TransactionSynchronizationManager.bindResource(this, entries);
-            TransactionSynchronizationManager.registerSynchronization(entries);
-        }
-        return entries;
     }
 
     private void store(List<List<Object>> entries) {
@@ -81,7 +65,8 @@ public class AuditTrail {
     /** A notification's trail as {@code forOperations} or anyone else may read it. */
     public List<Entry> forNotification(String notificationId, boolean forOperations) {
         // read within a transaction that has recorded entries, they are stored first, to be read as before
-        if (TransactionSynchronizationManager.getResource(this) instanceof EntriesToStore recordedHere) {
+        EntriesToStore recordedHere = TransactionBound.existing(this);
+        if (recordedHere != null) {
             recordedHere.storeRecorded();
         }
         return jdbc.sql("SELECT at, event, actor, detail, restricted_detail FROM audit_event WHERE notification_id = ? ORDER BY id")
@@ -114,19 +99,13 @@ public class AuditTrail {
     }
 
     /** The entries one transaction has recorded, stored as it commits; its own while another runs inside it. */
-    private final class EntriesToStore implements TransactionSynchronization {
+    private final class EntriesToStore extends TransactionBound {
 
         private final List<List<Object>> recorded = new ArrayList<>();
         private boolean stored;
 
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(AuditTrail.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(AuditTrail.this, this);
+        EntriesToStore() {
+            super(AuditTrail.this);
         }
 
         @Override
@@ -138,11 +117,6 @@ public class AuditTrail {
         void storeRecorded() {
             store(recorded);
             recorded.clear();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
         }
     }
 }

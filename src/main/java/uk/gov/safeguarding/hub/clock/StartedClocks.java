@@ -1,7 +1,6 @@
 package uk.gov.safeguarding.hub.clock;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import uk.gov.safeguarding.hub.database.TransactionBound;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,8 +32,8 @@ final class StartedClocks {
 
     boolean isKnown(String notificationId, ClockType clock) {
         Key key = new Key(notificationId, clock);
-        if (TransactionSynchronizationManager.getResource(this) instanceof KnownToThisTransaction transaction
-                && transaction.keys.contains(key)) {
+        KnownToThisTransaction transaction = TransactionBound.existing(this);
+        if (transaction != null && transaction.keys.contains(key)) {
             return true;
         }
         synchronized (this) {
@@ -45,7 +44,7 @@ final class StartedClocks {
     /** Remembers a clock started or found: for the current transaction at once, for all once it commits. */
     void remember(String notificationId, ClockType clock) {
         Key key = new Key(notificationId, clock);
-        KnownToThisTransaction transaction = knownToThisTransaction();
+        KnownToThisTransaction transaction = TransactionBound.current(this, KnownToThisTransaction::new);
         if (transaction == null) {
             rememberCommitted(Set.of(key));
         } else {
@@ -53,47 +52,22 @@ final class StartedClocks {
         }
     }
 
-    /** The clocks the current transaction started or found; null outside a transaction. */
-    private KnownToThisTransaction knownToThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        KnownToThisTransaction transaction = (KnownToThisTransaction) TransactionSynchronizationManager.getResource(this);
-        if (transaction == null) {
-            transaction = new KnownToThisTransaction();
-            TransactionSynchronizationManager.bindResource(this, transaction);
-            TransactionSynchronizationManager.registerSynchronization(transaction);
-        }
-        return transaction;
-    }
-
     private synchronized void rememberCommitted(Set<Key> keys) {
         keys.forEach(key -> known.put(key, Boolean.TRUE));
     }
 
     /** One transaction's clocks; its own while another runs inside it, and forgotten if it rolls back. */
-    private final class KnownToThisTransaction implements TransactionSynchronization {
+    private final class KnownToThisTransaction extends TransactionBound {
 
         private final Set<Key> keys = new HashSet<>();
 
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(StartedClocks.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(StartedClocks.this, this);
+        KnownToThisTransaction() {
+            super(StartedClocks.this);
         }
 
         @Override
         public void afterCommit() {
             rememberCommitted(keys);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(StartedClocks.this);
         }
     }
 }

@@ -22,17 +22,7 @@ class MigrationAlongsideStartUp implements FlywayMigrationStrategy, SmartLifecyc
 
     @Override
     public void migrate(Flyway flyway) {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Thread migrating = new Thread(() -> {
-            try {
-                flyway.migrate();
-                started.complete(null);
-            } catch (RuntimeException | Error failed) {
-                started.completeExceptionally(failed);
-            }
-        }, "database-migration");
-        migration = started;
-        migrating.start();
+        migration = CompletableFuture.runAsync(flyway::migrate, migrating -> new Thread(migrating, "database-migration").start());
     }
 
     @Override

@@ -43,10 +43,10 @@ class NotificationStorageTest {
     @MethodSource("databases")
     void aNotificationIsStoredWithItsChildrenAndRecipientsOnceForItsReference(String vendor, String url, String user,
                                                                                String password) {
-        Migrations.of(vendor, url, user, password).load().migrate();
-        PreparedStatements database = new PreparedStatements(new DriverManagerDataSource(url, user, password));
-        JdbcClient jdbc = JdbcClient.create(database);
-        NotificationRepository notifications = new NotificationRepository(jdbc, CIPHER, new DatabaseProduct(database));
+        Storage storage = migrated(vendor, url, user, password);
+        PreparedStatements database = storage.database();
+        JdbcClient jdbc = storage.jdbc();
+        NotificationRepository notifications = storage.notifications();
         NotificationRequest request = request(List.of(
                 new NotificationRequest.Child(3, null, NotificationRequest.Sex.FEMALE, null,
                         NotificationRequest.LegalStatus.NONE, "Zebedee Quillfeather", null),
@@ -78,10 +78,9 @@ class NotificationStorageTest {
     @MethodSource("databases")
     void aStoredNotificationIsReadOnceForItsDeliveriesButAfreshWithinATransaction(String vendor, String url, String user,
                                                                                   String password) {
-        Migrations.of(vendor, url, user, password).load().migrate();
-        PreparedStatements database = new PreparedStatements(new DriverManagerDataSource(url, user, password));
-        NotificationRepository notifications = new NotificationRepository(JdbcClient.create(database), CIPHER,
-                new DatabaseProduct(database));
+        Storage storage = migrated(vendor, url, user, password);
+        PreparedStatements database = storage.database();
+        NotificationRepository notifications = storage.notifications();
         NotificationRequest request = request("TR/2026/2", List.of(new NotificationRequest.Child(3, null,
                 NotificationRequest.Sex.FEMALE, null, NotificationRequest.LegalStatus.NONE, null, null)));
 
@@ -95,6 +94,17 @@ class NotificationStorageTest {
         new TransactionTemplate(new DataSourceTransactionManager(database)).executeWithoutResult(tx ->
                 assertThat(notifications.find("n-1")).isPresent());
         assertThat(database.startingWith("SELECT n.id")).as("reads").hasSize(3);
+    }
+
+    /** A database after the hub's migrations, the statements prepared on it recorded, and the repository on it. */
+    private record Storage(PreparedStatements database, JdbcClient jdbc, NotificationRepository notifications) {
+    }
+
+    private static Storage migrated(String vendor, String url, String user, String password) {
+        Migrations.of(vendor, url, user, password).load().migrate();
+        PreparedStatements database = new PreparedStatements(new DriverManagerDataSource(url, user, password));
+        JdbcClient jdbc = JdbcClient.create(database);
+        return new Storage(database, jdbc, new NotificationRepository(jdbc, CIPHER, new DatabaseProduct(database)));
     }
 
     private static NotificationRequest request(List<NotificationRequest.Child> children) {
