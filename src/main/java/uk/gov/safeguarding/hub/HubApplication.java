@@ -46,6 +46,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class HubApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(HubApplication.class, args);
+        try {
+            SpringApplication.run(HubApplication.class, args);
+        } catch (RuntimeException startFailed) {
+            // Spring has logged why and closed what had started. The process ends now, with a failure status for
+            // whatever supervises it: the broker's in-VM client threads are not daemons and would keep a hub that
+            // failed late in its start (its outbox relay still running) alive for another minute.
+            System.exit(1);
+        }
     }
 }

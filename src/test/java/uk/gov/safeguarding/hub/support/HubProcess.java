@@ -32,6 +32,22 @@ public final class HubProcess {
     }
 
     public void start() {
+        launch();
+        awaitHealthy(Duration.ofSeconds(90));
+    }
+
+    /** For a start that must fail: the exit status, once the process has ended by itself within {@code timeout}. */
+    public int startExpectingExit(Duration timeout) throws InterruptedException {
+        launch();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+            throw new IllegalStateException("The hub was still running " + timeout + " after it was started; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    private void launch() {
         prepareOnce();
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "--server.port=" + port));
         command.addAll(arguments);
@@ -40,7 +56,6 @@ public final class HubProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitHealthy(Duration.ofSeconds(90));
     }
 
     /** bin/hub's one-off unpacking and training run for the jar just packaged, before the first start is timed. */
