@@ -10,10 +10,9 @@
 # (the hub without JFR attached).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=target/sin-hub-0.1.0-SNAPSHOT.jar
-if [ ! -f "$jar" ] || [ -n "$(find src routes config pom.xml -newer "$jar" -print -quit)" ]; then
-  mvn -B -q package -DskipTests
-fi
+# always a clean build: a build over an old one keeps what was since deleted from the sources (a dropped migration
+# stayed in target/classes, and so in the jar, and was measured with the rest)
+mvn -B -q clean package -DskipTests
 # the closed-loop intake's load generator: wrk where it can be installed (a C client leaves the two cores to the hub),
 # else the JVM's HttpClient
 if ! command -v wrk > /dev/null && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
