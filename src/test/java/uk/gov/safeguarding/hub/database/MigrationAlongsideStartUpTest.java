@@ -17,7 +17,7 @@ class MigrationAlongsideStartUpTest {
 
     private final DataSource database = new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-    private final MigrationAlongsideStartUp migration = new MigrationAlongsideStartUp();
+    private final MigrationAlongsideStartUp migration = new MigrationAlongsideStartUp(database);
 
     @Test
     void thePartsOfTheHubStartOnlyOnTheMigratedDatabase() {
@@ -37,6 +37,17 @@ class MigrationAlongsideStartUpTest {
 
         assertThatThrownBy(migration::start).isInstanceOf(FlywayException.class).hasMessageContaining("no_such_table");
         assertThat(migration.isRunning()).isFalse();
+    }
+
+    @Test
+    void aHubClosedBeforeItStartedLetsItsMigrationFinish() {
+        Flyway slow = flyway("classpath:uk/gov/safeguarding/hub/database/slow");
+        migration.migrate(slow);
+
+        migration.destroy();
+
+        assertThat(slow.info().pending()).as("migrations left").isEmpty();
+        assertThat(JdbcClient.create(database).sql("SELECT count(*) FROM migrated_late").query(Integer.class).single()).isZero();
     }
 
     private Flyway flyway(String... locations) {
