@@ -96,7 +96,7 @@ public final class HubBenchmark {
         double anchorBefore = artemisAnchor(4, measure);
         double anchor8 = artemisAnchor(8, measure);
         StringBuilder anchors = new StringBuilder("%.0f msg/s before the hub".formatted(anchorBefore));
-        rows.put("raw Artemis anchor, 4+4 sessions", "");
+        rows.put("raw Artemis anchor, 4+4 sessions", ""); // first in the table, filled in once every run is done
         rows.put("raw Artemis anchor, 8+8 sessions", "%.0f msg/s".formatted(anchor8));
         boolean belowTarget = false;
         for (String database : databases) {
