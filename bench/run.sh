@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of issue 14, one command: the raw Artemis anchor and the packaged hub (H2, then the embedded
 # PostgreSQL), one table with the ratios (also in target/bench/results.md), a JFR profile per database in target/bench/.
-#   bash bench/run.sh            # the full run, about 9 minutes
+#   bash bench/run.sh            # the full run, about 13 minutes
 #   bash bench/run.sh --short    # the regression check, about 5 minutes: exits 1 when the hub's fan-out is below
 #                                # --least-fan-out-ratio (default 0.5, the target) of the raw Artemis anchor's rate
 # Further arguments go to the benchmark: --databases h2 (one database only), --hub-arguments "--hub.x=y ...",

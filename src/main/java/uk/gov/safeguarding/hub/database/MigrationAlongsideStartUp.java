@@ -75,7 +75,7 @@ class MigrationAlongsideStartUp implements FlywayMigrationStrategy, SmartLifecyc
         try {
             migration.join();
         } catch (CompletionException failed) {
-            log.warn("The database migration failed while the hub was closing: {}", failed.getCause().toString());
+            log.warn("The hub closes with its database migration not applied: {}", failed.getCause().toString());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged hub run as its own operating-system process by its production launcher, {@code bin/hub} (unpacked,
@@ -39,7 +40,7 @@ public final class HubProcess {
     /** For a start that must fail: the exit status, once the process has ended by itself within {@code timeout}. */
     public int startExpectingExit(Duration timeout) throws InterruptedException {
         launch();
-        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor();
             throw new IllegalStateException("The hub was still running " + timeout + " after it was started; see " + log);
@@ -70,7 +71,7 @@ public final class HubProcess {
             ProcessBuilder preparation = launcher(List.of(LAUNCHER.toString())).inheritIO();
             preparation.environment().put("HUB_PREPARE_ONLY", "1");
             Process run = preparation.start();
-            if (!run.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || run.exitValue() != 0) {
+            if (!run.waitFor(5, TimeUnit.MINUTES) || run.exitValue() != 0) {
                 run.destroyForcibly();
                 throw new IllegalStateException("bin/hub could not prepare the packaged hub");
             }
@@ -103,7 +104,7 @@ public final class HubProcess {
     /** SIGTERM, and wait for the process to exit on its own. */
     public int stop(Duration timeout) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor();
             throw new IllegalStateException("The hub did not exit within " + timeout + " of SIGTERM");
