@@ -8,9 +8,17 @@ import java.time.Duration;
  * How deliveries are made ({@code hub.delivery.*}; the retry policy under the same prefix is the broker's,
  * {@code broker.RetryPolicy}).
  *
- * @param concurrency    consumers of the delivery queue
- * @param webhookTimeout connect and response timeout of a webhook POST
+ * @param concurrency      consumers of the delivery queue
+ * @param consumerPriority Java thread priority of those consumers, 1 (lowest) to 10
+ * @param webhookTimeout   connect and response timeout of a webhook POST
  */
 @ConfigurationProperties("hub.delivery")
-public record DeliveryProperties(int concurrency, Duration webhookTimeout) {
+public record DeliveryProperties(int concurrency, int consumerPriority, Duration webhookTimeout) {
+
+    public DeliveryProperties {
+        if (consumerPriority < Thread.MIN_PRIORITY || consumerPriority > Thread.MAX_PRIORITY) {
+            throw new IllegalArgumentException("hub.delivery.consumer-priority must be from " + Thread.MIN_PRIORITY
+                    + " to " + Thread.MAX_PRIORITY + ", not " + consumerPriority);
+        }
+    }
 }

@@ -104,6 +104,13 @@ class FanOutIntegrationTest {
     PlatformTransactionManager transactions;
 
     @Test
+    void theDeliveryQueueIsConsumedOnItsOwnThreadsAtTheLowestPriority() {
+        List<Thread> consumers = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(DeliveryConsumerThreads.THREAD_NAME_PREFIX)).toList();
+        assertThat(consumers).hasSize(4).allSatisfy(thread -> assertThat(thread.getPriority()).isEqualTo(Thread.MIN_PRIORITY));
+    }
+
+    @Test
     void markingDeliveriesPublishedSkipsARowAnotherTransactionHoldsRatherThanWaitingForIt() throws Exception {
         Api api = new Api(port);
         Api.Response accepted = api.post("/api/v1/notifications", Notifications.seriousIncident("SCT-FANOUT-LOCK"), Api.TRUST_KEY);

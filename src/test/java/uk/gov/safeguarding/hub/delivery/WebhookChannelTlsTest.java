@@ -83,7 +83,7 @@ class WebhookChannelTlsTest {
     @Test
     void anEndpointWithAnUntrustedCertificateReceivesNothing() {
         WebhookChannel channel = new WebhookChannel(new ObjectMapper(),
-                new DeliveryProperties(1, Duration.ofSeconds(5)),
+                new DeliveryProperties(1, Thread.MIN_PRIORITY, Duration.ofSeconds(5)),
                 Clock.systemUTC());
         RecipientDirectory.Webhook webhook = new RecipientDirectory.Webhook(endpoint(), "tls-test-secret");
 
