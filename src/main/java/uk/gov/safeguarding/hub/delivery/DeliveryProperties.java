@@ -9,7 +9,7 @@ import java.time.Duration;
  * {@code broker.RetryPolicy}).
  *
  * @param concurrency      consumers of the delivery queue
- * @param consumerPriority Java thread priority of those consumers, 1 (lowest) to 10
+ * @param consumerPriority Java thread priority of those consumers, 1 (lowest) to 10 (above 5 only for a JVM run as root)
  * @param webhookTimeout   connect and response timeout of a webhook POST
  */
 @ConfigurationProperties("hub.delivery")
